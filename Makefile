@@ -1,0 +1,56 @@
+# Two commands a newcomer needs (see README):
+#   make serve   set everything up, build, and serve the site on http://127.0.0.1:8000/
+#   make test    set everything up, build once, and run the whole test suite
+# Each target installs what it needs, so a fresh machine needs nothing but this checkout.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export TMPDIR ?= /tmp
+
+# A Python ≥ 3.12 (pyodide-build needs it): pyenv's newest 3.13/3.12 if present, else python3.
+PYTHON := $(shell \
+  for p in $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[3-9]*/bin/python3 \
+                    $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.12*/bin/python3 2>/dev/null | sort -rV) \
+           python3.13 python3.12 python3; do \
+    if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; \
+  done)
+
+.PHONY: setup setup-browser serve build test lint bench clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+setup: $(VENV)/.installed node_modules/.package-lock.json
+
+# Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download a browser here).
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup setup-browser lint build
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV) node_modules

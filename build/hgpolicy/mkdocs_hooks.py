@@ -1,0 +1,76 @@
+"""MkDocs hooks: load and validate policy/, then render its pages into docs/ markers.
+
+A hand-written page holds a marker such as `<!-- policy:fulltext -->`; the hook replaces it
+with `templates/fulltext.md.j2` rendered in the language being built. One template serves
+both languages, and nothing generated is written into docs/.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hgpolicy.errors import PolicyError
+from hgpolicy.pages import Renderer
+from hgpolicy.policy import Policy, load_policy
+
+log = logging.getLogger("mkdocs.hooks.policy")
+
+MARKER = re.compile(r"<!--\s*policy:([a-z0-9-]+)\s*-->")
+
+_state: dict[str, Any] = {}
+
+
+def _policy_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "policy"
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language of this build pass: mkdocs-static-i18n builds each language in turn."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate the policy before MkDocs cleans site/, so bad data leaves the old site intact."""
+    try:
+        policy: Policy = load_policy(_policy_dir(config))
+    except PolicyError as err:
+        raise PluginError(f"policy data is invalid:\n{err}") from None
+    _state["renderer"] = Renderer(policy)
+    return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild when a policy file is saved, not only when docs/ changes."""
+    server.watch(str(_policy_dir(config)))
+    server.watch(str(Path(__file__).parent))
+    return server
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace each policy marker by its template, rendered for this page and language."""
+    renderer: Renderer = _state["renderer"]
+    lang = _language(config)
+
+    def render(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not renderer.has(name):
+            raise PluginError(
+                f"{page.file.src_uri}: unknown marker 'policy:{name}' "
+                f"(known: {', '.join(renderer.names())})"
+            )
+        return renderer.render(name, lang=lang, page_uri=page.file.src_uri)
+
+    return MARKER.sub(render, markdown)

@@ -1,0 +1,130 @@
+"""Check every policy file against its JSON Schema and every reference against the ids defined.
+
+Two custom schema keywords carry the cross-file rules, so the schemas stay the one place that
+says what the data must look like:
+- `"x-defines": "level"` on an id property adds the value to the `level` namespace and
+  reports a duplicate;
+- `"x-refers": ["clause", "source"]` on a property requires its value to be defined in one of
+  those namespaces (checked once every file has been read).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+from .errors import Problem
+from .yamlfile import YamlFile
+
+
+class _Namespaces:
+    """Ids defined so far, by namespace, and whether references are being checked yet."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, list[str]] = {}
+        self.checking_refs = False
+
+    def define(self, namespace: str, value: str) -> bool:
+        """Add `value`; False when it was already defined."""
+        known = self.ids.setdefault(namespace, [])
+        if value in known:
+            return False
+        known.append(value)
+        return True
+
+
+def _make_validator_class(spaces: _Namespaces) -> type:
+    def defines(_v: Any, namespace: str, instance: Any, _s: Any) -> Iterator[ValidationError]:
+        if spaces.checking_refs or not isinstance(instance, str):
+            return
+        if not spaces.define(namespace, instance):
+            yield ValidationError(f"duplicate {namespace} id '{instance}'")
+
+    def refers(_v: Any, namespaces: list[str], instance: Any, _s: Any) -> Iterator[ValidationError]:
+        if not spaces.checking_refs or not isinstance(instance, str):
+            return
+        if any(instance in spaces.ids.get(ns, []) for ns in namespaces):
+            return
+        known = [i for ns in namespaces for i in spaces.ids.get(ns, [])]
+        kinds = " or ".join(f"{ns} id" for ns in namespaces)
+        yield ValidationError(
+            f"'{instance}' is not a defined {kinds} (known: {', '.join(known) or 'none'})"
+        )
+
+    return validators.extend(
+        Draft202012Validator, {"x-defines": defines, "x-refers": refers}
+    )
+
+
+def _problem(file: YamlFile, error: ValidationError) -> Problem:
+    """Turn a jsonschema error into file:line: message (schema path)."""
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        if extra:
+            path = (*path, extra[0])
+            message = f"unknown key '{extra[0]}' (allowed: {', '.join(sorted(allowed))})"
+            return Problem(file.path, file.line_of(path), message, _schema_path(error))
+    if isinstance(error.schema, dict) and "x-message" in error.schema:
+        message = f"{error.schema['x-message']} (found {error.instance!r})"
+    elif error.validator == "required":
+        where = "/".join(str(p) for p in error.absolute_path) or "top level"
+        message = f"{error.message} in {where}"
+    else:
+        message = error.message
+    return Problem(file.path, file.line_of(path), message, _schema_path(error))
+
+
+def _schema_path(error: ValidationError) -> str:
+    return "schema: #/" + "/".join(str(p) for p in error.absolute_schema_path)
+
+
+def _leaf_errors(error: ValidationError) -> list[ValidationError]:
+    """For anyOf/oneOf failures keep the branch errors that went deepest: they say most."""
+    if not error.context:
+        return [error]
+    deepest = max(len(e.absolute_path) for e in error.context)
+    if deepest <= len(error.absolute_path):
+        return [error]
+    return [e for e in error.context if len(e.absolute_path) == deepest]
+
+
+def _registry(schema_dir: Path) -> Registry:
+    """All schemas by file name, so one schema can `$ref` the shared `common.schema.json`."""
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources)
+
+
+def validate(files: list[YamlFile], schema_dir: Path) -> list[Problem]:
+    """Every problem in `files`: schema errors, duplicate ids, then dangling references."""
+    spaces = _Namespaces()
+    cls = _make_validator_class(spaces)
+    registry = _registry(schema_dir)
+    checked: list[tuple[YamlFile, Any]] = []
+    problems: list[Problem] = []
+    for file in files:
+        schema_file = schema_dir / f"{file.path.stem}.schema.json"
+        if not schema_file.exists():
+            problems.append(
+                Problem(file.path, 1, f"no schema for this file: expected {schema_file}")
+            )
+            continue
+        validator = cls(registry[schema_file.name].contents, registry=registry)
+        checked.append((file, validator))
+        for error in validator.iter_errors(file.data):
+            problems.extend(_problem(file, leaf) for leaf in _leaf_errors(error))
+    spaces.checking_refs = True
+    for file, validator in checked:
+        for error in validator.iter_errors(file.data):
+            if error.validator == "x-refers":
+                problems.append(_problem(file, error))
+    return problems
