@@ -1,0 +1,47 @@
+"""Broken data fails `mkdocs build` with file:line and leaves the previous site as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import build_site
+
+COPIED = ["mkdocs.yml", "docs", "policy", "build", "calculators", "package.json"]
+
+
+def _project_copy(root: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in COPIED:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, project / name)
+    if (root / "node_modules").exists():
+        (project / "node_modules").symlink_to(root / "node_modules")
+    return project
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_invalid_policy_fails_the_build_and_keeps_the_old_site(root: Path, tmp_path: Path) -> None:
+    project = _project_copy(root, tmp_path)
+    first = build_site(project)
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(project / "site")
+    assert "index.html" in before
+
+    levels = project / "policy" / "levels.yaml"
+    text = levels.read_text(encoding="utf-8")
+    levels.write_text(text.replace("    source: c4\n", "    source: c44\n", 1), encoding="utf-8")
+    broken_line = text.splitlines().index("    source: c4") + 1
+
+    second = build_site(project)
+    assert second.returncode != 0
+    assert f"policy/levels.yaml:{broken_line}: 'c44' is not a defined clause id" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert _snapshot(project / "site") == before

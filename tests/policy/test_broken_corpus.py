@@ -1,0 +1,61 @@
+"""Each kind of data mistake stops the loader with file:line, what is wrong, and the schema path.
+
+The corpus in broken/ applies one small edit to the real policy files, so every case keeps
+testing the data as it is today.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hgpolicy.errors import PolicyError
+from hgpolicy.policy import load_policy
+
+CASES = sorted((Path(__file__).parent / "broken").glob("*.yaml"))
+
+
+def break_policy(root: Path, tmp_path: Path, case: dict) -> tuple[Path, int]:
+    """Copy policy/ into tmp_path, apply the case's edit; return the dir and the expected line."""
+    policy = tmp_path / "policy"
+    shutil.copytree(root / "policy", policy)
+    target = policy / case["file"]
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    assert case["old"] in text, f"case no longer applies: {case['old']!r} not in {case['file']}"
+    text = text.replace(case["old"], case["new"], 1)
+    target.write_text(text, encoding="utf-8")
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if case["line_of"] in line]
+    return policy, hits[case.get("nth", 1) - 1]
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_broken_file_is_reported_with_file_line_and_reason(
+    case_file: Path, root: Path, tmp_path: Path
+) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    policy_dir, line = break_policy(root, tmp_path, case)
+    with pytest.raises(PolicyError) as caught:
+        load_policy(policy_dir)
+    expected = case["expect"].replace("{line}", str(line))
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith(expected) for m in messages), "\n".join(messages)
+
+
+def test_corpus_covers_every_kind_of_mistake() -> None:
+    kinds = {c.stem for c in CASES}
+    assert {
+        "yaml-syntax",
+        "unknown-key",
+        "missing-en",
+        "unknown-clause",
+        "duplicate-id",
+        "undefined-tier",
+        "duplicate-key",
+    } <= kinds
+
+
+def test_the_real_policy_is_valid(root: Path) -> None:
+    load_policy(root / "policy")
