@@ -15,4 +15,6 @@ def policy_data(policy: Policy) -> dict[str, Any]:
 
 def policy_json(policy: Policy) -> str:
     """`policy_data` as compact, stable UTF-8 JSON (sorted keys, so rebuilds are byte-identical)."""
-    return json.dumps(policy_data(policy), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        policy_data(policy), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )

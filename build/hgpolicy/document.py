@@ -48,7 +48,23 @@ class Part:
         return text
 
 
-_NUMERALS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五".split()
+_NUMERALS = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+]
 
 
 def _arabic(numeral: str) -> int:

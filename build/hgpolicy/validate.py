@@ -56,9 +56,7 @@ def _make_validator_class(spaces: _Namespaces) -> type:
             f"'{instance}' is not a defined {kinds} (known: {', '.join(known) or 'none'})"
         )
 
-    return validators.extend(
-        Draft202012Validator, {"x-defines": defines, "x-refers": refers}
-    )
+    return validators.extend(Draft202012Validator, {"x-defines": defines, "x-refers": refers})
 
 
 def _problem(file: YamlFile, error: ValidationError) -> Problem:

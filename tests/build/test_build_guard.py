@@ -25,7 +25,9 @@ def _project_copy(root: Path, tmp_path: Path) -> Path:
 
 
 def _snapshot(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def test_invalid_policy_fails_the_build_and_keeps_the_old_site(root: Path, tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ def test_zh_text_in_document_order_equals_the_source(root: Path, policy: Policy)
     rebuilt = _squeeze(source_text(policy["document"]))
     if rebuilt != source:
         at = next(i for i, (a, b) in enumerate(zip(rebuilt, source, strict=False)) if a != b)
-        raise AssertionError(f"differs at {at}: {rebuilt[at - 20 : at + 20]!r} vs {source[at - 20 : at + 20]!r}")
+        raise AssertionError(
+            f"differs at {at}: {rebuilt[at - 20 : at + 20]!r} vs {source[at - 20 : at + 20]!r}"
+        )
 
 
 def test_policy_copy_of_source_matches_the_shared_original(root: Path) -> None:

@@ -65,7 +65,9 @@ def test_each_chinese_term_has_one_rendering(policy: Policy) -> None:
 def test_the_check_catches_a_wrong_rendering(policy: Policy) -> None:
     terms = _terms(policy)
     technician = next(lv["name"] for lv in policy["levels"]["levels"] if lv["id"] == "technician")
-    senior = next(lv["name"] for lv in policy["levels"]["levels"] if lv["id"] == "senior-technician")
+    senior = next(
+        lv["name"] for lv in policy["levels"]["levels"] if lv["id"] == "senior-technician"
+    )
     assert _missing(technician["zh"], "a craftsman", terms) != []
     # 技师 inside 高级技师 is covered by the longer term, so only one rendering is asked for.
     assert _missing(senior["zh"], senior["en"], terms) == []
