@@ -1,0 +1,155 @@
+"""May this person apply for that skill level? The national routes, tried one by one.
+
+`eligible` answers for the national conditions of one edition of the drafting template (the
+user's choice, 2018 by default): every route of the target level is tried and reported, met or
+not, with what is missing and the source it rests on. The Huangshi special routes are reported
+beside the answer, not in it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from . import messages
+from .conditions import Situation, evaluate
+from .facts import EligibilityFacts, dated_years, resolve_eligibility
+from .index import PolicyIndex
+from .results import Decision, EditionRef, LevelRef, RouteResult
+from .special import special_routes
+from .texts import Text, join, years
+
+
+def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
+    """The decision for `facts` (names or ids); raises InputError for input it cannot use."""
+    facts = resolve_eligibility(facts, index)
+    assert facts.target is not None and facts.edition is not None
+    situation = Situation.of(facts, index)
+    routes = [
+        _try_route(raw, situation, index)
+        for raw in index.routes_for(facts.edition, facts.target, facts.extensions)
+    ]
+    met = [r for r in routes if r.met]
+    edition = _edition(facts.edition, index)
+    target = level_ref(facts.target, index)
+    dated = [r.eligible_from for r in routes if r.eligible_from is not None]
+    eligible_from = min(dated) if dated and not met else None
+    specials = special_routes(facts, index)
+    return Decision(
+        eligible=bool(met),
+        edition=edition,
+        target=target,
+        certificate=level_ref(facts.certificate, index) if facts.certificate else None,
+        routes=routes,
+        met_routes=[r.id for r in met],
+        special_routes=specials,
+        explanation=_explanation(met, routes, edition, facts, index, eligible_from),
+        notes=_notes(facts, edition, index),
+        sources=_sources(routes, specials),
+        facts=facts,
+        eligible_from=eligible_from,
+    )
+
+
+def level_ref(level_id: str, index: PolicyIndex) -> LevelRef:
+    """A level as the results show it: id, names and grade."""
+    level = index.levels[level_id]
+    return LevelRef(id=level.id, zh=level.name.zh, en=level.name.en, grade=level.grade)
+
+
+def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) -> RouteResult:
+    conditions = [evaluate(c, raw, situation) for c in raw["conditions"]]
+    unmet = [c for c in conditions if not c.met]
+    missing = [c.missing for c in unmet if c.missing is not None]
+    label = raw["label"]
+    if unmet:
+        explanation = messages.ROUTE_UNMET.format(label=label, missing=join(missing))
+    else:
+        explanation = messages.ROUTE_MET.format(
+            label=label, conditions=join(c.requirement for c in conditions)
+        )
+    # Only waiting is missing and every wait has a known end: the route opens on the last one.
+    waits = [c.met_from for c in unmet if c.met_from is not None]
+    eligible_from = max(waits) if unmet and len(waits) == len(unmet) else None
+    return RouteResult(
+        id=raw["id"],
+        label=label,
+        edition=raw["edition"],
+        target=raw["target"],
+        met=not unmet,
+        source=raw["source"],
+        source_label=index.citation_label(raw["source"]),
+        confidence=raw["confidence"],
+        description=Text.of(raw["description"]),
+        explanation=explanation,
+        conditions=conditions,
+        missing=missing,
+        eligible_from=eligible_from,
+        extension=index.is_extension(raw["id"]),
+        scope=Text.of(raw["scope"]) if "scope" in raw else None,
+        note=Text.of(raw["note"]) if "note" in raw else None,
+    )
+
+
+def _edition(edition_id: str, index: PolicyIndex) -> EditionRef:
+    raw = index.editions[edition_id]
+    return EditionRef(
+        id=raw["id"], name=Text.of(raw["name"]), source=raw["source"], confidence=raw["confidence"]
+    )
+
+
+def _explanation(
+    met: list[RouteResult],
+    routes: list[RouteResult],
+    edition: EditionRef,
+    facts: EligibilityFacts,
+    index: PolicyIndex,
+    eligible_from: date | None,
+) -> Text:
+    target = index.levels[facts.target or ""].label
+    if met:
+        labels = messages.or_list([Text.same(r.label) for r in met])
+        return messages.ELIGIBLE.format(target=target, edition=edition.name, labels=labels)
+    parts = [messages.NOT_ELIGIBLE.format(target=target, edition=edition.name)]
+    if eligible_from is not None:
+        first = next(r for r in routes if r.eligible_from == eligible_from)
+        parts.append(
+            messages.ELIGIBLE_FROM.format(date=eligible_from.isoformat(), label=first.label)
+        )
+    return join(parts, "", " ")
+
+
+def _notes(facts: EligibilityFacts, edition: EditionRef, index: PolicyIndex) -> list[Text]:
+    """Caveats that hold for every answer, and warnings about these facts."""
+    notes = [messages.STANDARD_GOVERNS.format(edition=edition.name)]
+    if facts.extensions:
+        notes.append(messages.EXTENSIONS_ON)
+    dated = [
+        ("years_since_certificate", facts.years_since_certificate, facts.certificate_date),
+        ("total_years", facts.total_years, facts.work_start_date),
+        ("years_since_title", facts.years_since_title, facts.title_date),
+    ]
+    if any(since is not None for _, _, since in dated):
+        notes.append(messages.CALENDAR_YEARS)
+    for field, given, since in dated:
+        if given is None or since is None or facts.as_of is None:
+            continue
+        counted = dated_years(None, since, facts.as_of) or 0.0
+        if int(counted) != int(given):
+            notes.append(
+                messages.YEARS_DISAGREE.format(
+                    field=field, given=years(given), dated=years(counted)
+                )
+            )
+    return notes
+
+
+def _sources(routes: list[RouteResult], specials: list[Any]) -> list[str]:
+    """Every citation the answer rests on, in order of first use."""
+    seen: list[str] = []
+    cited = [r.source for r in routes] + [s.source for s in specials]
+    cited += [n.source for s in specials for n in s.notes if n.source]
+    for source in cited:
+        if source not in seen:
+            seen.append(source)
+    return seen

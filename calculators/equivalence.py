@@ -1,0 +1,196 @@
+"""Which engineering title a skill level is treated like, and the other way round.
+
+Clause （十四） gives hired 高级工 / 技师 / 高级技师 the treatment of 助理工程师 / 工程师 /
+高级工程师; only hired holders are covered. Beside it the answer gives the national rule on
+*applying* for a title from a level (an application after some years, not a grant), and for
+the enterprise-set levels only what a source says, with its confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import messages
+from .eligibility import level_ref
+from .facts import EquivalenceQuery, resolve_equivalence
+from .index import PolicyIndex
+from .results import Equivalence, Named, NoteResult, TitleApplication
+from .special import note_result
+from .texts import Text, join
+
+
+def lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
+    """The answer for a level (hired or not) or for a title; InputError for unknown names."""
+    query = resolve_equivalence(query, index)
+    if query.level is not None:
+        return _from_level(query.level, query.hired, index)
+    assert query.title is not None
+    return _from_title(query.title, index)
+
+
+def title_named(title_id: str, index: PolicyIndex) -> Named:
+    title = index.titles[title_id]
+    return Named(id=title.id, zh=title.name.zh, en=title.name.en)
+
+
+def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
+    data = index.equivalence
+    level = index.levels[level_id]
+    treatment = _find(data["treatment"], level=level_id)
+    enterprise = _find(data["enterprise_levels"], level=level_id)
+    application = _application(_find(data["title_application"], level=level_id), index)
+    notes: list[NoteResult] = []
+    confidence = None
+    clause = None
+    title = None
+    if treatment is not None:
+        title = title_named(treatment["title"], index)
+        clause = treatment["source"]
+        basis = "huangshi"
+        template = messages.EQ_HIRED if hired else messages.EQ_NOT_HIRED
+        explanation = template.format(
+            level=level.name,
+            title=Text(title.zh, title.en),
+            source=index.citation_label(clause),
+        )
+        notes = [note_result(n, index) for n in data["treatment_notes"]]
+        cited = [clause]
+    elif enterprise is not None and enterprise["title"] is not None:
+        title = title_named(enterprise["title"], index)
+        basis = "national"
+        confidence = enterprise["confidence"]
+        explanation = messages.EQ_ENTERPRISE.format(
+            level=level.name,
+            statement=Text.of(enterprise["statement"]),
+            source=index.citation_label(enterprise["source"]),
+            confidence=messages.CONFIDENCE[confidence],
+        )
+        if not hired:
+            explanation = join([explanation, messages.EQ_ENTERPRISE_NOT_HIRED], "", " ")
+        cited = [enterprise["source"]]
+    elif enterprise is not None:
+        basis = "none"
+        explanation = messages.EQ_ENTERPRISE_NONE.format(
+            level=level.name, statement=Text.of(enterprise["statement"])
+        )
+        cited = [enterprise["source"]]
+    elif level_id in data["not_covered"]["levels"]:
+        basis = "none"
+        clause = data["not_covered"]["source"]
+        explanation = messages.EQ_NOT_COVERED.format(
+            level=level.name, note=Text.of(data["not_covered"]["note"])
+        )
+        cited = [clause]
+    else:
+        basis = "none"
+        explanation = messages.EQ_NO_STATEMENT.format(level=level.name)
+        cited = [level.source]
+    if application is not None:
+        cited += [application.source, *application.also]
+        notes += application_notes(index)
+    notes_cited = [n.source for n in notes if n.source]
+    return Equivalence(
+        direction="level-to-title",
+        level=level_ref(level_id, index),
+        title=title,
+        hired=hired,
+        equivalent=title if hired else None,
+        basis=basis,
+        clause=clause,
+        confidence=confidence,
+        explanation=explanation,
+        sources=_unique(cited + notes_cited),
+        if_hired=title,
+        may_apply_for=application,
+        notes=notes,
+    )
+
+
+def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
+    data = index.equivalence
+    title = title_named(title_id, index)
+    title_text = Text(title.zh, title.en)
+    treatment = _find(data["treatment"], title=title_id)
+    enterprise = _find(data["enterprise_levels"], title=title_id)
+    application = _application(_find(data["title_application"], title=title_id), index)
+    confidence = None
+    clause = None
+    level_id = None
+    notes: list[NoteResult] = []
+    if treatment is not None:
+        level_id = treatment["level"]
+        clause = treatment["source"]
+        basis = "huangshi"
+        explanation = messages.EQ_REVERSE.format(
+            title=title_text,
+            level=index.levels[level_id].name,
+            source=index.citation_label(clause),
+        )
+        notes = [note_result(n, index) for n in data["treatment_notes"]]
+        cited = [clause]
+    elif enterprise is not None:
+        level_id = enterprise["level"]
+        basis = "national"
+        confidence = enterprise["confidence"]
+        explanation = messages.EQ_REVERSE_REPORTED.format(
+            title=title_text,
+            statement=Text.of(enterprise["statement"]),
+            source=index.citation_label(enterprise["source"]),
+            confidence=messages.CONFIDENCE[confidence],
+        )
+        cited = [enterprise["source"]]
+    else:
+        basis = "none"
+        explanation = messages.EQ_REVERSE_NONE.format(title=title_text)
+        cited = [index.titles[title_id].source]
+    if application is not None:
+        cited += [application.source, *application.also]
+    level = level_ref(level_id, index) if level_id else None
+    return Equivalence(
+        direction="title-to-level",
+        level=level,
+        title=title,
+        hired=True,
+        equivalent=Named(id=level.id, zh=level.zh, en=level.en) if level else None,
+        basis=basis,
+        clause=clause,
+        confidence=confidence,
+        explanation=explanation,
+        sources=_unique(cited + [n.source for n in notes if n.source]),
+        may_apply_for=application,
+        notes=notes,
+    )
+
+
+def _application(raw: dict[str, Any] | None, index: PolicyIndex) -> TitleApplication | None:
+    """The national rule for applying for a title from this level, with its sources."""
+    if raw is None:
+        return None
+    return TitleApplication(
+        id=raw["id"],
+        title=title_named(raw["title"], index),
+        years=raw["years"],
+        source=raw["source"],
+        also=list(raw.get("also", [])),
+        source_labels=[index.citation_label(c) for c in [raw["source"], *raw.get("also", [])]],
+        confidence=raw["confidence"],
+        description=Text.of(raw["description"]),
+        note=Text.of(raw["note"]) if "note" in raw else None,
+    )
+
+
+def application_notes(index: PolicyIndex) -> list[NoteResult]:
+    """Reported extra conditions and scope of the national title-application rules."""
+    return [note_result(n, index) for n in index.equivalence["title_application_notes"]]
+
+
+def _find(rows: list[dict[str, Any]], **match: str) -> dict[str, Any] | None:
+    return next((r for r in rows if all(r.get(k) == v for k, v in match.items())), None)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

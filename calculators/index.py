@@ -1,0 +1,157 @@
+"""Typed, indexed views of the compiled policy data that the calculators share.
+
+The compiled data is plain JSON (file stem → data). Looking levels, titles and sources up by
+id, ranking levels by `order` and labelling citations happen in many places; doing it once
+here keeps each calculator about its own rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import messages
+from .texts import Text
+
+
+@dataclass(frozen=True)
+class Level:
+    """A skill level: `order` ranks it (higher is more senior); `kind` national or enterprise."""
+
+    id: str
+    order: int
+    kind: str
+    name: Text
+    grade: Text | None
+    source: str
+
+    @property
+    def label(self) -> Text:
+        """ "技师（二级）" / "Technician (Level 2)"; the name alone where there is no grade."""
+        if self.grade is None:
+            return self.name
+        return messages.NAME_WITH_GRADE.format(name=self.name, grade=self.grade)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A professional-title tier (初级/中级/高级职称)."""
+
+    id: str
+    order: int
+    name: Text
+
+
+@dataclass(frozen=True)
+class Title:
+    """An engineering professional title and its tier."""
+
+    id: str
+    tier: str
+    name: Text
+    source: str
+
+
+class PolicyIndex:
+    """The compiled policy with lookups by id; built once per process and shared."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.levels: dict[str, Level] = {
+            raw["id"]: Level(
+                id=raw["id"],
+                order=raw["order"],
+                kind=raw["kind"],
+                name=Text.of(raw["name"]),
+                grade=Text.of(raw["grade"]) if "grade" in raw else None,
+                source=raw["source"],
+            )
+            for raw in sorted(data["levels"]["levels"], key=lambda r: r["order"])
+        }
+        self.tiers: dict[str, Tier] = {
+            raw["id"]: Tier(raw["id"], raw["order"], Text.of(raw["name"]))
+            for raw in sorted(data["titles"]["tiers"], key=lambda r: r["order"])
+        }
+        self.titles: dict[str, Title] = {
+            raw["id"]: Title(raw["id"], raw["tier"], Text.of(raw["name"]), raw["source"])
+            for raw in data["titles"]["titles"]
+        }
+        self.education: dict[str, dict[str, Any]] = {
+            raw["id"]: raw for raw in data["education"]["education"]
+        }
+        self.sources: dict[str, dict[str, Any]] = {
+            raw["id"]: raw for raw in data["sources"]["sources"]
+        }
+        self.clauses: dict[str, dict[str, Any]] = dict(_clauses(data["document"]))
+        routes = data["application-routes"]
+        self.default_edition: str = routes["default_edition"]
+        self.editions: dict[str, dict[str, Any]] = {e["id"]: e for e in routes["editions"]}
+        self.routes: list[dict[str, Any]] = list(routes["routes"])
+        self.extensions: list[dict[str, Any]] = list(routes["extensions"])
+        self.equivalence: dict[str, Any] = data["equivalence"]
+        self.special: dict[str, Any] = data["special-routes"]
+
+    # Levels ------------------------------------------------------------------------------
+    def national_levels(self) -> list[Level]:
+        """The national levels, lowest first."""
+        return [lv for lv in self.levels.values() if lv.kind == "national"]
+
+    def next_national_level(self, current: str | None) -> Level | None:
+        """The national level just above `current` (the lowest one when `current` is None)."""
+        floor = self.levels[current].order if current else 0
+        above = [lv for lv in self.national_levels() if lv.order > floor]
+        return above[0] if above else None
+
+    # Routes ------------------------------------------------------------------------------
+    def routes_for(
+        self, edition: str, target: str | None = None, extensions: bool = False
+    ) -> list[dict[str, Any]]:
+        """The routes of `edition` (and its extensions when asked), for `target` if given."""
+        pool = self.routes + (self.extensions if extensions else [])
+        return [
+            r for r in pool if r["edition"] == edition and (target is None or r["target"] == target)
+        ]
+
+    def targets(self, edition: str, extensions: bool = False) -> list[Level]:
+        """Levels that have at least one route in `edition`, lowest first."""
+        ids = {r["target"] for r in self.routes_for(edition, extensions=extensions)}
+        return [lv for lv in self.levels.values() if lv.id in ids]
+
+    def is_extension(self, route_id: str) -> bool:
+        """Whether `route_id` is an occupation-specific extension route."""
+        return any(r["id"] == route_id for r in self.extensions)
+
+    # Citations ---------------------------------------------------------------------------
+    def cites(self, citation: str) -> bool:
+        """Whether `citation` is a clause id of the text or the id of an external source."""
+        return citation in self.clauses or citation in self.sources
+
+    def citation_label(self, citation: str) -> Text:
+        """How a citation reads to people: the clause of the opinion, or the document number."""
+        if citation in self.sources:
+            return Text.same(self.sources[citation]["number"])
+        number = self.data["document"]["number"]["zh"]
+        clause = self.clauses[citation]
+        return messages.clause_label(number, citation, clause.get("numeral"), clause["parent"])
+
+    def source_confidence(self, citation: str) -> str | None:
+        """The confidence of an external source document; None for the Huangshi text itself."""
+        source = self.sources.get(citation)
+        return source["confidence"] if source else None
+
+
+def _clauses(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every citable part of the document by id, with its numeral and its parent's numeral."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for key in ("preamble", "closing"):
+        if key in document:
+            found.append((document[key]["id"], {"parent": None}))
+    for section in document.get("sections", []):
+        found.append((section["id"], {"numeral": section.get("numeral"), "parent": None}))
+        for clause in section.get("clauses", []):
+            found.append((clause["id"], {"numeral": clause.get("numeral"), "parent": None}))
+            for item in clause.get("items", []):
+                found.append(
+                    (item["id"], {"numeral": item.get("numeral"), "parent": clause.get("numeral")})
+                )
+    return found

@@ -1,0 +1,155 @@
+"""Readable text for the CLI: a decision or an equivalence explained in Chinese or English.
+
+Works on the response dicts (the JSON the site also gets), so the terminal and the page say
+the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import messages
+from .texts import Text
+
+HEAD_TARGET = Text(zh="申报等级", en="Level applied for")
+HEAD_CERTIFICATE = Text(zh="现有证书", en="Certificate held")
+HEAD_NONE = Text(zh="无", en="none")
+HEAD_EDITION = Text(zh="依据", en="Conditions applied")
+HEAD_RESULT = Text(zh="结论", en="Result")
+HEAD_ROUTES = Text(zh="国家申报途径（满足任一即可）", en="National routes (any one suffices)")
+HEAD_SPECIAL = Text(
+    zh="黄石《意见》的特别途径（不计入上述结论）",
+    en="Special routes of the Huangshi opinion (not part of the result above)",
+)
+HEAD_NOTES = Text(zh="说明", en="Notes")
+HEAD_SOURCES = Text(zh="来源", en="Sources")
+HEAD_SOURCE = Text(zh="来源", en="Source")
+MET = Text(zh="满足", en="met")
+UNMET = Text(zh="不满足", en="not met")
+MISSING = Text(zh="尚缺", en="missing")
+EXTENSION = Text(zh="扩展途径", en="extension")
+HEAD_LEVEL = Text(zh="等级", en="Level")
+HEAD_TITLE = Text(zh="职称", en="Title")
+HEAD_EQUIVALENT = Text(zh="同等待遇", en="Treated as equal to")
+HEAD_APPLY = Text(zh="可申报职称", en="May apply for")
+HEAD_OUTSIDE = Text(zh="其他来源的说法", en="What other sources say")
+STATUS = {
+    "open": Text(zh="存在，由评价机构决定", en="exists; the evaluation institution decides"),
+    "possible": Text(zh="可能适用", en="possible"),
+    "not_met": Text(zh="不适用", en="does not apply"),
+    "not_stated": Text(zh="未提供信息", en="no facts given"),
+}
+
+
+def _t(value: dict[str, str] | None, lang: str) -> str:
+    return "" if value is None else value[lang]
+
+
+def _confidence(value: str | None, lang: str) -> str:
+    return messages.CONFIDENCE[value].get(lang) if value in messages.CONFIDENCE else ""
+
+
+def _level(ref: dict[str, Any] | None, lang: str) -> str:
+    """ "技师（二级）" / "Technician (Level 2)", the same shape as `Level.label`."""
+    if ref is None:
+        return HEAD_NONE.get(lang)
+    grade = ref.get("grade")
+    if not grade:
+        return ref[lang]
+    return messages.NAME_WITH_GRADE.format(name=ref[lang], grade=grade[lang]).get(lang)
+
+
+def decision_text(d: dict[str, Any], lang: str) -> str:
+    """An eligibility decision as a few readable paragraphs."""
+    colon = "：" if lang == "zh" else ": "
+    edition = d["edition"]
+    lines = [
+        f"{HEAD_TARGET.get(lang)}{colon}{_level(d['target'], lang)}",
+        f"{HEAD_CERTIFICATE.get(lang)}{colon}{_level(d['certificate'], lang)}",
+        f"{HEAD_EDITION.get(lang)}{colon}{edition['name'][lang]}"
+        + _bracket(_confidence(edition["confidence"], lang), lang),
+        f"{HEAD_RESULT.get(lang)}{colon}{d['explanation'][lang]}",
+        "",
+        f"{HEAD_ROUTES.get(lang)}{colon.rstrip()}",
+    ]
+    for route in d["routes"]:
+        mark = "✔" if route["met"] else "✘"
+        state = (MET if route["met"] else UNMET).get(lang)
+        ext = f" [{EXTENSION.get(lang)}]" if route["extension"] else ""
+        lines.append(f"  {mark} {route['label']}{ext} {state} — {route['description'][lang]}")
+        source = _cited(route["source_label"][lang], route["confidence"], lang)
+        lines.append(f"      {HEAD_SOURCE.get(lang)}{colon}{source}")
+        for missing in route["missing"]:
+            lines.append(f"      {MISSING.get(lang)}{colon}{missing[lang]}")
+    lines += ["", f"{HEAD_SPECIAL.get(lang)}{colon.rstrip()}"]
+    for special in d["special_routes"]:
+        lines.append(f"  - [{STATUS[special['status']].get(lang)}] {special['explanation'][lang]}")
+        for note in special["notes"]:
+            lines.append(f"      · {_note(note, lang)}")
+    lines += ["", f"{HEAD_NOTES.get(lang)}{colon.rstrip()}"]
+    lines += [f"  - {note[lang]}" for note in d["notes"]]
+    lines.append(f"{HEAD_SOURCES.get(lang)}{colon}{', '.join(d['sources'])}")
+    return "\n".join(lines)
+
+
+def equivalence_text(e: dict[str, Any], lang: str) -> str:
+    """An equivalence answer as a few readable lines."""
+    colon = "：" if lang == "zh" else ": "
+    lines = []
+    if e["direction"] == "level-to-title":
+        lines.append(f"{HEAD_LEVEL.get(lang)}{colon}{_level(e['level'], lang)}")
+    else:
+        lines.append(f"{HEAD_TITLE.get(lang)}{colon}{_t(e['title'], lang)}")
+    equivalent = e["equivalent"]
+    shown = equivalent[lang] if equivalent else HEAD_NONE.get(lang)
+    lines.append(f"{HEAD_EQUIVALENT.get(lang)}{colon}{shown}")
+    lines.append(e["explanation"][lang])
+    apply = e.get("may_apply_for")
+    if apply:
+        where = ("、" if lang == "zh" else ", ").join(t[lang] for t in apply["source_labels"])
+        lines.append(
+            f"{HEAD_APPLY.get(lang)}{colon}{apply['description'][lang]}"
+            + _cited(where, apply["confidence"], lang, bracket=True)
+        )
+        if apply.get("note"):
+            lines.append(f"  {apply['note'][lang]}")
+    if e["notes"]:
+        lines.append(f"{HEAD_OUTSIDE.get(lang)}{colon.rstrip()}")
+        lines += [f"  - {_note(n, lang)}" for n in e["notes"]]
+    lines.append(f"{HEAD_SOURCES.get(lang)}{colon}{', '.join(e['sources'])}")
+    return "\n".join(lines)
+
+
+def tables_text(t: dict[str, Any], lang: str) -> str:
+    """The routes of every edition, one line each, and the equivalence table."""
+    lines = []
+    for row in t["equivalence"]:
+        eq = row["equivalent"]
+        lines.append(f"{_level(row['level'], lang)} → {eq[lang] if eq else '—'}")
+    for edition in t["editions"]:
+        lines += ["", edition["name"][lang]]
+        for route in t["routes"][edition["id"]] + t["extensions"][edition["id"]]:
+            target = _level(route["target"], lang)
+            lines.append(f"  {route['id']}  {target}  {route['description'][lang]}")
+    return "\n".join(lines)
+
+
+def _note(note: dict[str, Any], lang: str) -> str:
+    if note.get("source_label"):
+        where = note["source_label"][lang]
+    else:
+        where = _t(note.get("source_note"), lang).rstrip("。.")
+    return note["text"][lang] + _cited(where, note["confidence"], lang, bracket=True)
+
+
+def _cited(where: str, confidence: str | None, lang: str, bracket: bool = False) -> str:
+    """ "来源；可信度" on its own or as a trailing bracket: "（…；见于报道）" / " (…; reported)"."""
+    shown = _confidence(confidence, lang)
+    separator = "；" if lang == "zh" else "; "
+    inner = f"{where}{separator}{shown}" if shown else where
+    return _bracket(inner, lang) if bracket else inner
+
+
+def _bracket(inner: str, lang: str) -> str:
+    """A trailing aside: "（…）" after Chinese, " (…)" after English."""
+    return f"（{inner}）" if lang == "zh" else f" ({inner})"

@@ -1,0 +1,165 @@
+"""What the calculators answer: plain dataclasses that serialise to the JSON the site reads.
+
+The same objects are the CLI's --json output, the api's response and what the case files
+match against, so their field names are an interface: add fields, do not rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .facts import EligibilityFacts
+from .serial import Serializable
+from .texts import Text
+
+
+@dataclass(frozen=True)
+class Named(Serializable):
+    """A title or level by id with its names: {"id", "zh", "en"}."""
+
+    id: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class LevelRef(Serializable):
+    """A skill level by id with its names and grade ("二级" / "Level 2"; null if none)."""
+
+    id: str
+    zh: str
+    en: str
+    grade: Text | None = None
+
+
+@dataclass(frozen=True)
+class NoteResult(Serializable):
+    """A statement from a source outside the rule applied, shown with its confidence."""
+
+    id: str
+    text: Text
+    source: str | None
+    source_label: Text | None
+    confidence: str
+    source_note: Text | None = None
+
+
+@dataclass(frozen=True)
+class ConditionResult(Serializable):
+    """One condition of a route: what it requires, whether it holds, and what is missing."""
+
+    kind: str
+    met: bool
+    requirement: Text
+    missing: Text | None = None
+    met_from: date | None = None
+
+
+@dataclass(frozen=True)
+class RouteResult(Serializable):
+    """One national route to the target level, tried against the facts."""
+
+    id: str
+    label: str
+    edition: str
+    target: str
+    met: bool
+    source: str
+    source_label: Text
+    confidence: str
+    description: Text
+    explanation: Text
+    conditions: list[ConditionResult]
+    missing: list[Text]
+    eligible_from: date | None = None
+    extension: bool = False
+    scope: Text | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class SpecialRouteResult(Serializable):
+    """A route of the Huangshi text outside the national conditions, and how it stands.
+
+    status: "open" (exists, no numeric condition, the evaluation institution decides), "possible"
+    (the facts meet the one condition the text states), "not_met", or "not_stated".
+    """
+
+    id: str
+    kind: str
+    status: str
+    source: str
+    source_label: Text
+    name: Text
+    explanation: Text
+    decided_by: Text
+    notes: list[NoteResult] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EditionRef(Serializable):
+    """The edition of the national template a decision applies."""
+
+    id: str
+    name: Text
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Decision(Serializable):
+    """Eligibility: `eligible` is about the national routes only; special routes are beside it."""
+
+    eligible: bool
+    edition: EditionRef
+    target: LevelRef
+    certificate: LevelRef | None
+    routes: list[RouteResult]
+    met_routes: list[str]
+    special_routes: list[SpecialRouteResult]
+    explanation: Text
+    notes: list[Text]
+    sources: list[str]
+    facts: EligibilityFacts
+    eligible_from: date | None = None
+    kind: str = "eligibility"
+
+
+@dataclass(frozen=True)
+class TitleApplication(Serializable):
+    """The national rule on applying for a title from a skill level (an application, not a grant)."""
+
+    id: str
+    title: Named
+    years: int
+    source: str
+    also: list[str]
+    source_labels: list[Text]
+    confidence: str
+    description: Text
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Equivalence(Serializable):
+    """A level's equal-treatment title under clause (14), or a title's level; and what else applies.
+
+    basis: "huangshi" (the text itself), "national" (an outside source; see confidence) or
+    "none" (no source states an equivalent).
+    """
+
+    direction: str
+    level: LevelRef | None
+    title: Named | None
+    hired: bool
+    equivalent: Named | None
+    basis: str
+    clause: str | None
+    confidence: str | None
+    explanation: Text
+    sources: list[str]
+    if_hired: Named | None = None
+    may_apply_for: TitleApplication | None = None
+    notes: list[NoteResult] = field(default_factory=list)
+    kind: str = "equivalence"

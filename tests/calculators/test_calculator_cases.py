@@ -1,0 +1,139 @@
+"""The decision cases in tests/cases/*.yaml, run through api.run as the browser will run them.
+
+Also checks that the cases keep covering the data: every route met and not met, every special
+route, every level in the equivalence cases, so a route added to the YAML without cases fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators import api, names
+from calculators.cases import check_case, mismatches
+from calculators.index import PolicyIndex
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
+
+
+def _load() -> list[tuple[str, str, dict[str, Any]]]:
+    found = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            found.append((path.stem, doc["kind"], case))
+    return found
+
+
+CASES = _load()
+
+
+@pytest.mark.parametrize(
+    ("kind", "case"),
+    [(kind, case) for _, kind, case in CASES],
+    ids=[f"{stem}:{case['name']}" for stem, _, case in CASES],
+)
+def test_case(kind: str, case: dict[str, Any]) -> None:
+    problems = check_case(case, api.run, kind)
+    assert not problems, "\n".join(problems)
+
+
+def test_case_files_are_plain_json_data() -> None:
+    """The browser reads the same files: no YAML dates or other non-JSON values."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        else:
+            assert value is None or isinstance(value, str | int | float | bool), repr(value)
+
+    for _, _, case in CASES:
+        assert set(case) <= {"name", "facts", "expect", "kind"}, case["name"]
+        walk(case)
+
+
+def test_case_names_are_unique() -> None:
+    names = [(stem, case["name"]) for stem, _, case in CASES]
+    assert len(names) == len(set(names))
+
+
+def _route_outcomes() -> dict[str, set[bool]]:
+    outcomes: dict[str, set[bool]] = {}
+    for _, kind, case in CASES:
+        if kind != "eligibility":
+            continue
+        for route in case["expect"].get("routes", []):
+            if "met" in route:
+                outcomes.setdefault(route["id"], set()).add(route["met"])
+    return outcomes
+
+
+def test_every_route_has_a_met_and_an_unmet_case(index: PolicyIndex) -> None:
+    outcomes = _route_outcomes()
+    for route in index.routes + index.extensions:
+        assert outcomes.get(route["id"]) == {True, False}, route["id"]
+
+
+def test_every_waiting_period_is_tested_one_below_and_one_above(index: PolicyIndex) -> None:
+    """For each route and each years/age threshold there are cases at N-1, N and N+1."""
+    tried: dict[tuple[str, str], set[float]] = {}
+    fields = {
+        "years_since_certificate": "years_since_certificate",
+        "total_years": "total_years",
+        "years_since_title": "years_since_title",
+        "age": "age",
+    }
+    for _, kind, case in CASES:
+        if kind != "eligibility":
+            continue
+        for route in case["expect"].get("routes", []):
+            for fact, value in case["facts"].items():
+                if fact in fields.values() and isinstance(value, int | float):
+                    tried.setdefault((route["id"], fact), set()).add(value)
+    for route in index.routes + index.extensions:
+        for condition in route["conditions"]:
+            fact = fields.get(condition["kind"]) or ("age" if condition["kind"] == "age" else None)
+            if fact is None:
+                continue
+            n = condition.get("years", condition.get("min"))
+            values = tried.get((route["id"], fact), set())
+            assert {n - 1, n, n + 1} <= values, (route["id"], fact, sorted(values))
+
+
+def test_every_special_route_and_level_is_covered(index: PolicyIndex) -> None:
+    special = {
+        s["id"]
+        for _, kind, case in CASES
+        if kind == "eligibility"
+        for s in case["expect"].get("special_routes", [])
+    }
+    assert special >= {r["id"] for r in index.special["routes"]}
+    levels = {
+        names.level_id(case["facts"]["level"], index)
+        for _, kind, case in CASES
+        if kind == "equivalence" and "level" in case["facts"] and "error" not in case["expect"]
+    }
+    equivalents = {
+        case["expect"]["equivalent"]["id"]
+        for _, kind, case in CASES
+        if kind == "equivalence" and case["expect"].get("equivalent")
+    }
+    assert levels >= set(index.levels), "every level needs an equivalence case"
+    assert equivalents >= set(index.titles), "every title needs a case where it is the answer"
+
+
+def test_matcher_reports_what_differs() -> None:
+    """The matching rule itself: objects by key, lists by any item, booleans are not numbers."""
+    actual = {"a": 1, "b": [{"id": "x", "met": True}, {"id": "y", "met": False}], "c": True}
+    assert mismatches({"a": 1, "b": [{"id": "y", "met": False}]}, actual) == []
+    assert mismatches({"a": 1.0}, actual) == []
+    assert mismatches({"c": 1}, actual) != []
+    assert mismatches({"b": [{"id": "y", "met": True}]}, actual) != []
+    assert mismatches({"d": None}, actual) == ["d: missing from the response"]

@@ -1,0 +1,173 @@
+"""`python -m calculators` as other tools and people use it: JSON shape, text, bad input.
+
+Level names and thresholds are taken from the policy data, so these tests follow the YAML.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from calculators.index import PolicyIndex
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _a_waiting_route(index: PolicyIndex) -> tuple[dict[str, Any], str, int]:
+    """A default-edition route made of a certificate and years since it: (route, cert, years)."""
+    for route in index.routes_for(index.default_edition):
+        kinds = {c["kind"]: c for c in route["conditions"]}
+        if set(kinds) == {"certificate", "years_since_certificate"}:
+            return route, kinds["certificate"]["level"], kinds["years_since_certificate"]["years"]
+    raise AssertionError("no certificate-plus-years route in the default edition")
+
+
+# Equivalence -------------------------------------------------------------------------------
+
+
+def test_equivalence_json_for_every_treatment_row(index: PolicyIndex) -> None:
+    for row in index.equivalence["treatment"]:
+        level = index.levels[row["level"]]
+        title = index.titles[row["title"]]
+        result = cli("equivalence", "--level", level.name.zh, "--json")
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert answer["equivalent"] == {"id": title.id, "zh": title.name.zh, "en": title.name.en}
+        assert row["source"] in answer["sources"]
+        assert isinstance(answer["sources"], list)
+
+
+def test_equivalence_not_hired_is_null(index: PolicyIndex) -> None:
+    row = index.equivalence["treatment"][0]
+    name = index.levels[row["level"]].name.en
+    answer = json.loads(cli("equivalence", "--level", name, "--not-hired", "--json").stdout)
+    assert answer["equivalent"] is None
+    assert answer["if_hired"]["id"] == row["title"]
+
+
+def test_equivalence_text_in_both_languages(index: PolicyIndex) -> None:
+    row = index.equivalence["treatment"][-1]
+    level, title = index.levels[row["level"]], index.titles[row["title"]]
+    zh = cli("equivalence", "--level", level.id)
+    en = cli("equivalence", "--level", level.id, "--lang", "en")
+    assert zh.returncode == en.returncode == 0
+    assert title.name.zh in zh.stdout and level.name.zh in zh.stdout
+    assert title.name.en in en.stdout and level.name.en in en.stdout
+    assert title.name.zh not in en.stdout.split("\n")[1]
+
+
+# Eligibility ------------------------------------------------------------------------------
+
+
+def test_eligibility_json_shape_at_and_below_the_threshold(index: PolicyIndex) -> None:
+    route, cert, years = _a_waiting_route(index)
+    target = index.levels[route["target"]].name.zh
+    certificate = index.levels[cert].name.zh
+    base = ["eligibility", "--target", target, "--certificate", certificate, "--json"]
+    at = json.loads(cli(*base, "--years-since-certificate", str(years)).stdout)
+    below = json.loads(cli(*base, "--years-since-certificate", str(years - 1)).stdout)
+    assert at["eligible"] is True and below["eligible"] is False
+    for answer in (at, below):
+        assert answer["routes"], "every route of the target is listed"
+        for r in answer["routes"]:
+            assert {"id", "met", "source", "explanation", "missing", "confidence"} <= set(r)
+            assert set(r["explanation"]) == {"zh", "en"}
+    tried = {r["id"]: r for r in below["routes"]}[route["id"]]
+    assert tried["met"] is False
+    assert tried["missing"][0]["zh"].startswith("还需")
+    assert "1 more year" in tried["missing"][0]["en"]
+
+
+def test_eligibility_text_in_chinese_and_english(index: PolicyIndex) -> None:
+    route, cert, years = _a_waiting_route(index)
+    target, certificate = index.levels[route["target"]], index.levels[cert]
+    args = ["eligibility", "--target", target.name.zh, "--certificate", certificate.name.en]
+    args += ["--years-since-certificate", str(years)]
+    zh, en = cli(*args), cli(*args, "--lang", "en")
+    assert zh.returncode == en.returncode == 0
+    assert target.name.zh in zh.stdout and route["label"] in zh.stdout
+    assert target.name.en in en.stdout and "Eligible" in en.stdout
+    assert "Eligible" not in zh.stdout
+    assert not zh.stdout.lstrip().startswith("{")
+
+
+def test_eligibility_accepts_every_documented_option(index: PolicyIndex) -> None:
+    route, cert, years = _a_waiting_route(index)
+    education = sorted(index.education)[0]
+    tier = next(iter(index.tiers))
+    args = [
+        "eligibility", "--target", route["target"], "--certificate", cert,
+        "--years-since-certificate", str(years), "--total-years", str(years + 1),
+        "--education", education, "--preparatory-technician", "--apprenticeship-completed",
+        "--competition-rank", "2", "--title", tier, "--years-since-title", "1", "--age", "30",
+        "--certificate-date", "2015-02-28", "--as-of", "2025-01-01", "--edition", "2023",
+        "--json",
+    ]  # fmt: skip
+    result = cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["edition"]["id"] == "2023"
+
+
+# Bad input --------------------------------------------------------------------------------
+
+
+def _bad_cases(index: PolicyIndex, lang: str) -> list[tuple[list[str], str, list[str]]]:
+    """(arguments, option named in the message, words the message must contain)."""
+    national = index.national_levels()
+    low, high = national[1], national[2]
+    return [
+        (["--target", "no-such-level"], "--target", [lv.name.get(lang) for lv in national]),
+        (["--certificate", low.id, "--years-since-certificate", "-1"], "--years-since-certificate", []),
+        (["--target", low.name.zh, "--certificate", high.name.zh], "--target", []),
+        (["--target", low.name.zh, "--certificate", low.name.zh], "--target", []),
+        (["--education", "no-such-school"], "--education", sorted(index.education)),
+        (["--edition", "1999"], "--edition", sorted(index.editions)),
+        (["--certificate", low.id, "--years-since-certificate", "four"], "--years-since-certificate", []),
+        (["--certificate", low.id, "--certificate-date", "2020-02-30"], "--certificate-date", ["YYYY-MM-DD"]),
+        (["--no-such-option"], "--help", []),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_input_exits_2_with_one_line(index: PolicyIndex, lang: str) -> None:
+    for args, option, words in _bad_cases(index, lang):
+        result = cli("eligibility", *args, "--lang", lang)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, (args, result.stderr)
+        assert "Traceback" not in result.stderr and result.stdout == ""
+        assert option in lines[0], (args, lines[0])
+        for word in words:
+            assert word in lines[0], (args, word, lines[0])
+    zh = cli("eligibility", "--target", "no-such-level").stderr
+    en = cli("eligibility", "--target", "no-such-level", "--lang", "en").stderr
+    assert "无法识别" in zh and "unknown value" in en
+
+
+def test_bad_equivalence_input_exits_2(index: PolicyIndex) -> None:
+    result = cli("equivalence", "--level", "no-such-level", "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("--level:")
+    for level in index.levels.values():
+        assert level.name.en in result.stderr
+    neither = cli("equivalence", "--json")
+    assert neither.returncode == 2 and "Traceback" not in neither.stderr
+
+
+def test_tables_json_lists_both_editions(index: PolicyIndex) -> None:
+    result = cli("tables", "--json")
+    assert result.returncode == 0
+    tables = json.loads(result.stdout)
+    assert set(tables["routes"]) == set(index.editions)
+    assert sum(len(rows) for rows in tables["routes"].values()) == len(index.routes)

@@ -1,0 +1,210 @@
+"""The pieces under the calculators: data loading, the api's edges, names, the data's shape,
+and the rules of the package itself (standard library only, no policy facts in the code)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculators import api, conditions, data, names
+from calculators.eligibility import assess
+from calculators.errors import InputError
+from calculators.facts import EligibilityFacts
+from calculators.index import PolicyIndex
+from calculators.texts import Text
+
+PACKAGE = Path(api.__file__).resolve().parent
+SCHEMA = PACKAGE.parent / "policy" / "schema" / "application-routes.schema.json"
+
+
+# Loading the policy --------------------------------------------------------------------------
+
+
+def test_packaged_policy_json_is_read_without_the_build_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the browser wheel policy.json is package data and hgpolicy is absent."""
+    (tmp_path / data.PACKAGE_DATA).write_text(json.dumps({"marker": [1]}), encoding="utf-8")
+    monkeypatch.setattr(data.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setitem(sys.modules, "hgpolicy", None)  # importing it would now fail
+    monkeypatch.setitem(sys.modules, "hgpolicy.policy", None)
+    assert data.load_policy_data() == {"marker": [1]}
+
+
+def test_a_checkout_compiles_the_yaml(index: PolicyIndex) -> None:
+    from hgpolicy.compile import policy_data
+    from hgpolicy.policy import load_policy
+
+    assert data.load_policy_data() == policy_data(load_policy(data.policy_dir()))
+    assert {"levels", "education", "application-routes", "special-routes", "equivalence"} <= set(
+        index.data
+    )
+
+
+def test_the_policy_is_loaded_once() -> None:
+    assert api.policy_index() is api.policy_index()
+
+
+# The package's own rules ------------------------------------------------------------------
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.glob("*.py"))
+
+
+def test_calculators_import_only_the_standard_library() -> None:
+    """It must run unchanged in Pyodide; only data.py may import the build, inside a function."""
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top_level = set(tree.body)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                roots = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                roots = [(node.module or "").split(".")[0]]
+            else:
+                continue
+            for root in roots:
+                if root in sys.stdlib_module_names or root == "__future__":
+                    continue
+                assert path.name == "data.py" and root == "hgpolicy", (path.name, root)
+                assert node not in top_level, "the build package is imported lazily"
+
+
+def test_no_policy_ids_are_written_in_the_code(index: PolicyIndex) -> None:
+    """Rules live in the YAML: the code names no level, title, route, source or clause."""
+    ids = set(index.levels) | set(index.titles) | set(index.tiers) | set(index.education)
+    ids |= set(index.sources) | set(index.clauses) | set(index.editions)
+    ids |= {r["id"] for r in index.routes + index.extensions}
+    ids |= {r["id"] for r in index.special["routes"]}
+    ids |= {lv.name.zh for lv in index.levels.values()} | {t.name.zh for t in index.titles.values()}
+    ids -= set(index.data["document"])  # the document file's own keys (preamble, closing…)
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert node.value not in ids, (path.name, node.value)
+
+
+def test_every_condition_kind_in_the_schema_has_a_meaning() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    kinds = set(schema["$defs"]["condition"]["properties"]["kind"]["enum"])
+    assert kinds == set(conditions.EVALUATORS)
+
+
+# The data's shape beyond the schema ---------------------------------------------------------
+
+
+def test_route_ids_name_edition_target_and_label(index: PolicyIndex) -> None:
+    for route in index.routes + index.extensions:
+        assert route["id"] == f"{route['edition']}-{route['target']}-{route['label'].lower()}"
+
+
+def test_waiting_periods_name_what_they_count_from(index: PolicyIndex) -> None:
+    for route in index.routes + index.extensions:
+        kinds = [c["kind"] for c in route["conditions"]]
+        if "years_since_certificate" in kinds:
+            assert "certificate" in kinds, route["id"]
+        if "years_since_title" in kinds:
+            assert "title_tier" in kinds, route["id"]
+
+
+def test_each_edition_has_routes_to_every_national_level(index: PolicyIndex) -> None:
+    assert index.default_edition in index.editions
+    for edition in index.editions:
+        assert index.targets(edition) == index.national_levels()
+
+
+def test_special_routes_without_a_number_say_so(index: PolicyIndex) -> None:
+    for route in index.special["routes"]:
+        if route["kind"] == "open":
+            assert route["threshold"] is None and route["note"]
+        else:
+            assert route["level"] is None and route["level_note"]
+
+
+# Behaviour at the edges ---------------------------------------------------------------------
+
+
+def test_extensions_are_off_by_default(index: PolicyIndex) -> None:
+    target = index.extensions[0]["target"]
+    plain = assess(EligibilityFacts(target=target), index)
+    extended = assess(EligibilityFacts(target=target, extensions=True), index)
+    assert not any(r.extension for r in plain.routes)
+    assert {r.id for r in extended.routes if r.extension} == {
+        r["id"] for r in index.extensions if r["target"] == target
+    }
+
+
+def test_special_routes_never_decide_eligibility(index: PolicyIndex) -> None:
+    target = index.national_levels()[-1]
+    with_rank = assess(EligibilityFacts(target=target.id, competition_rank=1), index)
+    assert not with_rank.eligible
+    assert any(s.status == "possible" for s in with_rank.special_routes)
+
+
+def test_every_level_is_found_by_each_of_its_names(index: PolicyIndex) -> None:
+    for level in index.levels.values():
+        spellings = [level.id, level.name.zh, level.name.en, level.name.en.upper()]
+        if level.grade is not None:
+            spellings += [
+                level.grade.zh,
+                level.grade.en,
+                level.grade.en.lower(),
+                f"{level.name.en} ({level.grade.en})",
+                f"{level.name.zh}（{level.grade.zh}）",
+                f"{level.grade.zh}/{level.name.zh}",
+                f"{level.grade.en} {level.name.en}",
+            ]
+        for spelling in spellings:
+            assert names.level_id(spelling, index) == level.id, spelling
+    first, second = index.national_levels()[:2]
+    mixed = f"{first.name.en} ({second.grade.en if second.grade else ''})"
+    assert names.level_id(mixed, index) is None
+
+
+def test_api_errors_are_data() -> None:
+    bad_json = json.loads(api.run("eligibility", "{not json"))
+    assert bad_json["error"]["field"] == "request"
+    unknown = json.loads(api.run("bogus", "{}"))
+    assert unknown["error"]["field"] == "kind" and set(unknown["error"]["accepted"]) == set(
+        api.KINDS
+    )
+    assert set(unknown["error"]["message"]) == {"zh", "en"}
+    assert "error" in json.loads(api.run("tables", '{"edition": "2018"}'))
+
+
+def test_batch_answers_in_order() -> None:
+    requests = [{"level": lv} for lv in ("x-unknown", "1")]
+    as_string = json.loads(api.run_batch("equivalence", json.dumps(requests)))
+    as_list = json.loads(api.run_batch("equivalence", [json.dumps(r) for r in requests]))
+    assert as_string == as_list
+    assert [("error" in r) for r in as_string] == [True, True]
+    index = api.policy_index()
+    good = [{"level": lv} for lv in index.levels]
+    answers = json.loads(api.run_batch("equivalence", json.dumps(good)))
+    assert [a["level"]["id"] for a in answers] == list(index.levels)
+
+
+def test_tables_cover_every_route_and_level(index: PolicyIndex) -> None:
+    tables = json.loads(api.run("tables", ""))
+    assert [row["level"]["id"] for row in tables["equivalence"]] == list(index.levels)
+    listed = {r["id"] for rows in tables["routes"].values() for r in rows}
+    extended = {r["id"] for rows in tables["extensions"].values() for r in rows}
+    assert listed == {r["id"] for r in index.routes}
+    assert extended == {r["id"] for r in index.extensions}
+    for rows in tables["routes"].values():
+        for row in rows:
+            assert all(set(c["requirement"]) == {"zh", "en"} for c in row["conditions"])
+    assert [e["default"] for e in tables["editions"]].count(True) == 1
+
+
+def test_input_error_line_names_the_field() -> None:
+    err = InputError("age", Text(zh="太小", en="too small"), ["≥ 0"])
+    assert err.line("en") == "age: too small" and err.line("zh") == "age: 太小"
+    assert err.to_dict() == {
+        "error": {"field": "age", "message": {"zh": "太小", "en": "too small"}, "accepted": ["≥ 0"]}
+    }
