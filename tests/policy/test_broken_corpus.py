@@ -53,6 +53,7 @@ def test_corpus_covers_every_kind_of_mistake() -> None:
         "unknown-clause",
         "duplicate-id",
         "undefined-tier",
+        "undefined-level",
         "duplicate-key",
     } <= kinds
 
