@@ -3,23 +3,136 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .document import Part, parts
+from .ladder import ladder_svg
 from .policy import Policy
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".md.j2"
 
+# Data
+
+# The page that shows each policy file (`stem`) or one list of it (`stem/key`). The reverse
+# index links each record citing a clause to its page, at `anchor(stem, id)`; the downloads
+# page says where each file is shown.
+PAGES: dict[str, str] = {
+    "document": "text.md",
+    "tags": "topics.md",
+    "glossary": "glossary.md",
+    "sources": "about.md",
+    "levels": "reference/levels.md",
+    "titles": "reference/levels.md",
+    "equivalence": "reference/levels.md",
+    "application-routes": "reference/application-routes.md",
+    "education": "reference/application-routes.md",
+    "special-routes": "reference/special-routes.md",
+    "evaluation": "reference/evaluation.md",
+    "evaluation/evaluators": "reference/evaluators.md",
+    "evaluation/certificates": "reference/evaluators.md",
+    "evaluation/supervision": "reference/evaluators.md",
+    "targets": "reference/targets.md",
+}
+
+
+DOWNLOADS = "downloads"  # the site folder that serves the policy data
+
+
+@dataclass(frozen=True)
+class Published:
+    """One file of the downloads folder: its path in the site, and the file it copies."""
+
+    uri: str
+    source: Path | None  # None: generated (policy.json)
+
+    @property
+    def name(self) -> str:
+        return self.uri.removeprefix(f"{DOWNLOADS}/")
+
+    @property
+    def stem(self) -> str:
+        """The policy file stem it belongs to (`levels` for levels.yaml and its schema)."""
+        return self.name.rsplit("/", 1)[-1].split(".", 1)[0]
+
+
+def published(policy_dir: Path) -> list[Published]:
+    """Everything the downloads folder holds, policy.json first."""
+    files = [Published(f"{DOWNLOADS}/policy.json", None)]
+    files += [Published(f"{DOWNLOADS}/{p.name}", p) for p in sorted(policy_dir.glob("*.yaml"))]
+    files += [
+        Published(f"{DOWNLOADS}/schema/{p.name}", p)
+        for p in sorted((policy_dir / "schema").glob("*.schema.json"))
+    ]
+    return files
+
+
+def anchor(stem: str, record_id: str) -> str:
+    """HTML id of a record on its page: `levels-technician`, `special-routes-c9-4-competition`."""
+    return f"{stem}-{record_id}".replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A rule record that cites a clause or source: where it lives and where it is shown."""
+
+    stem: str
+    key: str
+    data: dict[str, Any]
+    page: str
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.stem, self.data["id"])
+
+
+def cited_records(policy: Policy) -> dict[str, list[Record]]:
+    """Every record of every rule file, by the clause or source id it cites (`source`, `also`)."""
+    index: dict[str, list[Record]] = {}
+    for stem, data in policy.data.items():
+        if stem in ("document", "sources") or not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            records = [r for r in value if "id" in r] if isinstance(value, list) else []
+            for record in records:
+                cites = [record.get("source"), *record.get("also", [])]
+                if not any(cites):
+                    continue
+                page = PAGES.get(f"{stem}/{key}") or PAGES.get(stem)
+                if page is None:
+                    raise KeyError(f"no page shows policy/{stem}.yaml: add it to PAGES")
+                for ref in filter(None, cites):
+                    index.setdefault(ref, []).append(Record(stem, key, record, page))
+    return index
+
+
+# Rendering
+
+
+def renderer_of(config: Any) -> Renderer:
+    """The Renderer that the policy hook (mkdocs_hooks.py) made in this pass's on_config.
+
+    Hooks that need the validated policy take it from there rather than loading it again;
+    they must come after mkdocs_hooks.py under `hooks:` in mkdocs.yml.
+    """
+    for plugin in config.plugins.values():
+        renderer = getattr(plugin, "_state", {}).get("renderer")
+        if isinstance(renderer, Renderer):
+            return renderer
+    raise LookupError("no policy renderer: list mkdocs_hooks.py first under `hooks:`")
+
 
 class Renderer:
     """Jinja environment bound to one validated policy."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, docs_dir: Path | None = None) -> None:
         self.policy = policy
+        self.docs_dir = docs_dir or policy.root.parent / "docs"
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -33,6 +146,7 @@ class Renderer:
         self.parts: list[Part] = list(parts(policy["document"]))
         self.part_by_id = {part.id: part for part in self.parts}
         self.sources = {s["id"]: s for s in policy["sources"]["sources"]}
+        self.cited = cited_records(policy)
 
     def names(self) -> list[str]:
         """Marker names that have a template."""
@@ -41,34 +155,16 @@ class Renderer:
     def has(self, name: str) -> bool:
         return (TEMPLATES / f"{name}{SUFFIX}").exists()
 
+    def page_title(self, page: str, lang: str) -> str:
+        """The first heading of docs page `page` in `lang` (the page names itself once)."""
+        path = self.docs_dir / page
+        localized = path.with_name(path.name.removesuffix(".md") + f".{lang}.md")
+        text = (localized if localized.exists() else path).read_text(encoding="utf-8")
+        return next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+
     def render(self, name: str, *, lang: str, page_uri: str) -> str:
         """Markdown for marker `name` on the page at `page_uri`, in `lang`."""
-        page_dir = posixpath.dirname(page_uri)
-
-        def link(target: str, anchor: str = "") -> str:
-            """Relative link from this page to docs page `target` (written as in docs/)."""
-            rel = posixpath.relpath(target, page_dir or ".")
-            return f"{rel}#{anchor}" if anchor else rel
-
-        def t(text: dict[str, str] | None) -> str:
-            """The `lang` side of a {zh, en} record."""
-            return "" if text is None else text[lang]
-
-        def label(key: str) -> str:
-            """An interface label (not policy data) in `lang`."""
-            return self.labels[key][lang]
-
-        def cite(ref: str) -> str:
-            """A Markdown link to the clause or external source a rule rests on."""
-            if ref in self.part_by_id:
-                part = self.part_by_id[ref]
-                return f"[{part_label(part)}]({link('text.md', part.anchor)})"
-            source = self.sources[ref]
-            return f"[{source['number']}]({link('about.md', 'src-' + ref)})"
-
-        def part_label(part: Part) -> str:
-            return part.label(lang) or label(part.kind)
-
+        page = PageContext(self, lang, posixpath.dirname(page_uri))
         return self.env.get_template(f"{name}{SUFFIX}").render(
             policy=self.policy.data,
             parts=self.parts,
@@ -76,9 +172,126 @@ class Renderer:
             sources=self.sources,
             lang=lang,
             other="en" if lang == "zh" else "zh",
-            t=t,
-            label=label,
-            link=link,
-            cite=cite,
-            part_label=part_label,
+            t=page.t,
+            label=page.label,
+            link=page.link,
+            cite=page.cite,
+            part_label=page.part_label,
+            part_title=page.part_title,
+            confidence=page.confidence,
+            number=page.number,
+            record_name=page.record_name,
+            by_id=page.by_id,
+            anchor=anchor,
+            derived=page.derived,
+            page_title=lambda doc: self.page_title(doc, lang),
+            exists=lambda doc: (self.docs_dir / doc).exists(),
+            ladder=lambda: ladder_svg(self.policy, lang, page.label, anchor),
+            downloads=published(self.policy.root),
+            pages=PAGES,
         )
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The helpers templates call, bound to one page (its folder) and one language."""
+
+    renderer: Renderer
+    lang: str
+    page_dir: str
+
+    def link(self, target: str, anchor: str = "") -> str:
+        """Relative link from this page to docs page `target` (written as in docs/)."""
+        rel = posixpath.relpath(target, self.page_dir or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def t(self, text: dict[str, str] | None) -> str:
+        """The `lang` side of a {zh, en} record."""
+        return "" if text is None else text[self.lang]
+
+    def label(self, key: str) -> str:
+        """An interface label (not policy data) in `lang`."""
+        return self.renderer.labels[key][self.lang]
+
+    def cite(self, ref: str, of: str = "", short: bool = False) -> str:
+        """A Markdown link to the clause or external source a rule rests on.
+
+        `of` names the record (its anchor) the citation belongs to, so tests can check that
+        every derived fact links to the clause it rests on; `short` gives only the clause's
+        number, for tables (the full label is then its tooltip).
+        """
+        attrs = f'.cite data-of="{of}"' if of else ".cite"
+        if ref in self.renderer.part_by_id:
+            part = self.renderer.part_by_id[ref]
+            text = self.part_title(part)
+            if short:
+                text, attrs = self.part_number(part), f'{attrs} title="{text}"'
+            return f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}"
+        source = self.renderer.sources[ref]
+        return f"[{source['number']}]({self.link('about.md', 'src-' + ref)}){{ {attrs} }}"
+
+    def part_label(self, part: Part) -> str:
+        """The part's number and heading as printed: “（四）健全层级设置”, “(4) Improving …”."""
+        return part.label(self.lang) or self.label(part.kind)
+
+    def part_title(self, part: Part) -> str:
+        """The label as cited out of context: a sub-item carries its clause's number."""
+        if not part.clause:
+            return self.part_label(part)
+        parent = self.part_number(self.renderer.part_by_id[part.clause])
+        return f"{parent}{self._space}{self.part_label(part)}"
+
+    def part_number(self, part: Part) -> str:
+        """The part's number alone: 一, （四）, （九）4 in Chinese; I, (4), (9) 4 in English."""
+        heading = part.record.get("heading", {}).get(self.lang, "")
+        if not heading:
+            return self.label(part.kind)
+        number = part.label(self.lang).removesuffix(heading).strip().rstrip("、.")
+        if part.clause:
+            parent = self.part_number(self.renderer.part_by_id[part.clause])
+            return f"{parent}{self._space}{number}"
+        return number
+
+    @property
+    def _space(self) -> str:
+        return " " if self.lang == "en" else ""
+
+    def confidence(self, mark: str) -> str:
+        """The confidence mark of an external fact, linked to what the marks mean."""
+        text, title = self.label(f"confidence-{mark}"), self.label("confidence")
+        href = self.link("about.md", f"confidence-{mark}")
+        return f'[{text}]({href}){{ .confidence .confidence-{mark} title="{title}" }}'
+
+    def number(self, value: int) -> str:
+        """A head count as a reader of `lang` writes it: 33万 / 330,000."""
+        if self.lang == "zh" and value >= 10000:
+            return f"{value / 10000:g}万"
+        return f"{value:,}"
+
+    def by_id(self, stem: str, key: str) -> dict[str, dict[str, Any]]:
+        """The records of one list of policy/<stem>.yaml, by id."""
+        return {r["id"]: r for r in self.renderer.policy[stem][key]}
+
+    def record_name(self, record: Record) -> str:
+        """What a record is called: its name, its term, or the level and title it pairs."""
+        data = record.data
+        if "name" in data:
+            return self.t(data["name"])
+        if "zh" in data:
+            return data[self.lang]
+        levels = self.by_id("levels", "levels")
+        if "target" in data:
+            return f"{data['label']} → {self.t(levels[data['target']]['name'])}"
+        if data.get("title"):
+            title = self.by_id("titles", "titles")[data["title"]]
+            return f"{self.t(levels[data['level']]['name'])} → {self.t(title['name'])}"
+        if "level" in data:
+            return self.t(levels[data["level"]]["name"])
+        return data["id"]
+
+    def derived(self, ref: str) -> list[tuple[str, list[Record]]]:
+        """Records citing `ref`, grouped by the page that shows them, in page order."""
+        groups: dict[str, list[Record]] = {}
+        for record in self.renderer.cited.get(ref, []):
+            groups.setdefault(record.page, []).append(record)
+        return list(groups.items())

@@ -1,0 +1,76 @@
+"""What only a browser shows: search answers, the requests a page makes, the layout on a phone.
+
+One headless Chromium context the size of a phone (390 × 844) reads every page in both
+languages; every request it makes must go to the test server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import LANGS, PHONE, site_path
+from test_site_search import queries
+
+from hgpolicy.policy import Policy
+
+
+@pytest.fixture(scope="module")
+def tab(phone: tuple):
+    context, _ = phone
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def _search(tab, server: str, query: str, lang: str) -> set[str]:
+    """The pages (site paths) the search box lists for `query`, from that language's home."""
+    tab.goto(server + site_path("index.md", lang).removesuffix("index.html"))
+    tab.click("label[for=__search]")
+    tab.fill("input.md-search__input", query)
+    tab.keyboard.press("End")  # CJK input sends no keyup, and Material waits for one
+    tab.wait_for_selector(".md-search-result__item")
+    results = tab.locator(".md-search-result__list")
+    for _ in range(5):  # results render in batches as the list scrolls
+        results.evaluate("el => el.lastElementChild?.scrollIntoView()")
+        tab.wait_for_timeout(150)
+    hrefs = tab.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    return {urlsplit(href).path.removeprefix("/") for href in hrefs}
+
+
+def test_search_box_answers_each_query_with_its_page(tab, server: str, policy: Policy) -> None:
+    for query, lang, doc in queries(policy):
+        found = _search(tab, server, query, lang)
+        expected = site_path(doc, lang).removesuffix("index.html")
+        assert expected in found, (query, sorted(found))
+
+
+def test_pages_fit_a_phone_screen(tab, server: str, docs: list[str]) -> None:
+    """No page scrolls sideways at 390 px: wide tables scroll inside their own box."""
+    wide = []
+    for doc in docs:
+        for lang in LANGS:
+            tab.goto(server + site_path(doc, lang).removesuffix("index.html"))
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide.append(f"{doc} ({lang}): {width}px")
+    assert wide == []
+
+
+def test_the_ladder_fits_the_phone(tab, server: str) -> None:
+    tab.goto(server + site_path("reference/levels.md", "zh").removesuffix("index.html"))
+    box = tab.locator("figure.ladder svg").bounding_box()
+    assert box and 0 < box["width"] <= PHONE["width"] and box["height"] > box["width"]
+
+
+def test_every_request_stays_on_the_site(phone: tuple, tab, server: str, docs: list[str]) -> None:
+    _, requests = phone
+    for doc in docs:
+        for lang in LANGS:
+            tab.goto(server + site_path(doc, lang).removesuffix("index.html"))
+    assert len(requests) > 2 * len(docs)
+    foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob", "about")]
+    assert [u for u in foreign if urlsplit(u).hostname != "127.0.0.1"] == []
