@@ -134,10 +134,18 @@ class PolicyIndex:
         clause = self.clauses[citation]
         return messages.clause_label(number, citation, clause.get("numeral"), clause["parent"])
 
+    def clause_text(self, citation: str) -> Text:
+        """The words of a clause of the opinion, so rules quote it without copying it."""
+        return Text.of(self.clauses[citation]["text"])
+
     def source_confidence(self, citation: str) -> str | None:
         """The confidence of an external source document; None for the Huangshi text itself."""
         source = self.sources.get(citation)
         return source["confidence"] if source else None
+
+
+def _clause_entry(record: dict[str, Any], parent: str | None) -> dict[str, Any]:
+    return {"numeral": record.get("numeral"), "parent": parent, "text": record.get("text")}
 
 
 def _clauses(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -145,13 +153,11 @@ def _clauses(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for key in ("preamble", "closing"):
         if key in document:
-            found.append((document[key]["id"], {"parent": None}))
+            found.append((document[key]["id"], {"parent": None, "text": document[key]["text"]}))
     for section in document.get("sections", []):
-        found.append((section["id"], {"numeral": section.get("numeral"), "parent": None}))
+        found.append((section["id"], _clause_entry(section, None)))
         for clause in section.get("clauses", []):
-            found.append((clause["id"], {"numeral": clause.get("numeral"), "parent": None}))
+            found.append((clause["id"], _clause_entry(clause, None)))
             for item in clause.get("items", []):
-                found.append(
-                    (item["id"], {"numeral": item.get("numeral"), "parent": clause.get("numeral")})
-                )
+                found.append((item["id"], _clause_entry(item, clause.get("numeral"))))
     return found

@@ -166,7 +166,7 @@ def _special(raw: dict[str, Any], index: PolicyIndex) -> SpecialRow:
         source=raw["source"],
         source_label=index.citation_label(raw["source"]),
         name=Text.of(raw["name"]),
-        quote=Text.of(raw["quote"]),
+        quote=index.clause_text(raw["source"]),
         decided_by=Text.of(raw["decided_by"]),
         max_rank=raw.get("max_rank"),
         level_note=Text.of(raw["level_note"]) if "level_note" in raw else None,
