@@ -1,0 +1,120 @@
+"""The calculators' browser runtime, self-hosted: Pyodide from node_modules, our wheel, a lockfile.
+
+Everything the calculator pages load comes from the site's own origin:
+
+    assets/pyodide/<version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip
+                                (copied unchanged from the pinned npm package; never changes
+                                under the same path, so it can be cached for good)
+    assets/calculators/         calculators-<version>+<digest>-py3-none-any.whl and
+                                pyodide-lock.json listing it with its sha256, which Pyodide
+                                checks (subresource integrity) when it loads the wheel
+
+The lockfile is Pyodide's own with our wheel added by `pyodide lockfile add-wheels` (called as
+the library function behind that command, to save a process start), then cut down to the
+packages the site actually ships: the other 350-odd entries would name wheels that are not
+there.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyodide_lock.spec import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
+
+from .wheels import build_wheel, package_files
+
+PACKAGE = "calculators"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+LOCKFILE = "pyodide-lock.json"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Where the runtime lives: in the project (sources) and in the site (URLs from its root)."""
+
+    root: Path
+    version: str
+
+    @property
+    def npm_dir(self) -> Path:
+        return self.root / "node_modules" / "pyodide"
+
+    @property
+    def index_url(self) -> str:
+        """The folder holding pyodide.mjs and its files, relative to the site root."""
+        return f"assets/pyodide/{self.version}/"
+
+    @property
+    def package_url(self) -> str:
+        """The folder holding our wheel and the lockfile, relative to the site root."""
+        return "assets/calculators/"
+
+    @property
+    def lock_url(self) -> str:
+        return self.package_url + LOCKFILE
+
+
+def find_runtime(root: Path) -> Runtime:
+    """The Pyodide pinned in package.json and installed by `npm ci` under `root`."""
+    manifest = root / "node_modules" / "pyodide" / "package.json"
+    if not manifest.exists():
+        raise FileNotFoundError(
+            f"{manifest} not found: run `npm ci` (or `make setup`) to install the Pyodide runtime"
+        )
+    return Runtime(root=root, version=json.loads(manifest.read_text("utf-8"))["version"])
+
+
+def install_runtime(runtime: Runtime, site_dir: Path) -> None:
+    """Copy the Pyodide files the calculators need into the site (nothing else of the package)."""
+    dest = site_dir / runtime.index_url
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copyfile(runtime.npm_dir / name, dest / name)
+
+
+def install_calculators(runtime: Runtime, site_dir: Path, policy_json: str) -> Path:
+    """Build the calculators wheel with the compiled policy inside; list it in a lockfile.
+
+    Returns the wheel's path in the site.
+    """
+    dest = site_dir / runtime.package_url
+    for old in dest.glob(f"{PACKAGE}-*.whl"):
+        old.unlink()
+    files = package_files(runtime.root / PACKAGE)
+    files[f"{PACKAGE}/policy.json"] = policy_json.encode("utf-8")
+    wheel = build_wheel(
+        files,
+        dest,
+        name=PACKAGE,
+        version=_project_version(runtime.root),
+        summary="Huangshi skilled-worker evaluation policy: calculators and compiled rules",
+    )
+    lock = add_wheels_to_spec(PyodideLockSpec.from_json(runtime.npm_dir / LOCKFILE), [wheel])
+    keep = _closure(lock, PACKAGE)
+    lock.packages = {name: spec for name, spec in lock.packages.items() if name in keep}
+    lock.to_json(dest / LOCKFILE)
+    return wheel
+
+
+def _closure(lock: PyodideLockSpec, name: str) -> set[str]:
+    """`name` and every package it depends on, directly or not."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(lock.packages[current].depends)
+    return seen
+
+
+def _project_version(root: Path) -> str:
+    pyproject = root / "pyproject.toml"
+    if pyproject.exists():
+        return tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"]
+    return "0"

@@ -1,0 +1,408 @@
+// The calculator pages' glue: form ⇄ URL query, answers from Python running in a worker.
+//
+// Loaded only by calculator pages (the build adds it where a `[data-calculator]` form is).
+// It holds no rule and no wording: the answers come from the calculators package (the same
+// Python the site is built with), the words from the page (`#calc-labels`, in its language).
+// Equivalence answers appear at once from the table the build computed with that same code
+// (`[data-calc-answers]`), and are confirmed by the runtime once it has loaded.
+
+const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+const labels = readJSON("calc-labels");
+const runtimeConfig = readJSON("calc-runtime");
+
+function readJSON(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : {};
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null) node.setAttribute(key, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+const text = (record) => (record && typeof record === "object" ? record[lang] : record) ?? "";
+
+// Links to the clauses and documents an answer rests on, and the confidence marks: the build
+// rendered one of each (hidden, `[data-ref]`) with its label and address; answers reuse them.
+const refs = new Map();
+for (const holder of document.querySelectorAll("[data-ref]")) {
+  const link = holder.querySelector("a");
+  if (link) refs.set(holder.dataset.ref, link);
+}
+
+function ref(id, fallback) {
+  const known = refs.get(id);
+  if (!known) return el("span", {}, text(fallback) || id);
+  return known.cloneNode(true);
+}
+
+const confidence = (mark) => (mark ? ref(`confidence-${mark}`, mark) : null);
+
+function joined(nodes, separator = " · ") {
+  return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
+}
+
+function sourcesLine(ids) {
+  const unique = [...new Set((ids || []).filter(Boolean))];
+  if (!unique.length) return null;
+  return el("p", { class: "calc-sources" }, labels.sources, ...joined(unique.map((id) => ref(id))));
+}
+
+function notesList(notes) {
+  if (!notes || !notes.length) return null;
+  return el(
+    "ul",
+    { class: "calc-notes" },
+    ...notes.map((note) =>
+      el(
+        "li",
+        {},
+        text(note.text ?? note),
+        note.source ? " " : null,
+        note.source ? ref(note.source, note.source_label) : null,
+        note.confidence ? " " : null,
+        confidence(note.confidence),
+      ),
+    ),
+  );
+}
+
+const subhead = (words) => el("p", { class: "calc-subhead" }, el("strong", {}, words));
+
+// Forms and the URL query
+
+function requestFrom(form) {
+  const request = {};
+  for (const field of form.elements) {
+    if (!field.name || field.disabled) continue;
+    if (field.type === "checkbox") request[field.name] = field.checked;
+    else if (field.value === "") continue;
+    else if (field.type === "number") request[field.name] = Number(field.value);
+    else request[field.name] = field.value;
+  }
+  return request;
+}
+
+// The query holds every filled field, and a checkbox only where it differs from its default,
+// so a shared address stays short and reads like the form.
+function queryFrom(form, request) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(request)) {
+    const field = form.elements.namedItem(name);
+    if (field?.type === "checkbox" && value === field.defaultChecked) continue;
+    query.set(name, String(value));
+  }
+  return query;
+}
+
+function fillFrom(form, query) {
+  const names = [...form.elements].map((field) => field.name).filter(Boolean);
+  if (!names.some((name) => query.has(name))) return false;
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const value = query.get(field.name);
+    if (field.type === "checkbox") {
+      field.checked = value === null ? field.defaultChecked : ["true", "1", "on"].includes(value);
+    } else if (field.tagName === "SELECT") {
+      const options = [...field.options];
+      const known = options.some((option) => option.value === value);
+      const initial = options.find((option) => option.defaultSelected) ?? options[0];
+      field.value = known ? value : (initial?.value ?? "");
+      if (value !== null && !known) field.setAttribute("aria-invalid", "true");
+    } else {
+      field.value = value ?? "";
+    }
+  }
+  return true;
+}
+
+const canonical = (request) => JSON.stringify(request, Object.keys(request).sort());
+
+// Rendering answers
+
+const render = {
+  equivalence(response, result) {
+    const title = response.equivalent;
+    const apply = response.may_apply_for;
+    result.dataset.equivalent = title ? title.id : "none";
+    return [
+      el(
+        "p",
+        { class: `calc-verdict ${title ? "calc-yes" : "calc-no"}` },
+        el("strong", {}, title ? `${labels.equivalent}${text(title)}` : labels.no_equivalent),
+        title && response.confidence ? " " : null,
+        title ? confidence(response.confidence) : null,
+      ),
+      el("p", {}, text(response.explanation)),
+      apply
+        ? el(
+            "p",
+            {},
+            el("strong", {}, `${labels.may_apply_for}${labels.colon}`),
+            text(apply.description),
+            " ",
+            ...joined([apply.source, ...(apply.also || [])].map((id) => ref(id))),
+            " ",
+            confidence(apply.confidence),
+            apply.note ? el("br") : null,
+            apply.note ? el("small", {}, text(apply.note)) : null,
+          )
+        : null,
+      response.notes?.length
+        ? el(
+            "details",
+            { class: "calc-details" },
+            el("summary", {}, `${labels.notes} (${response.notes.length})`),
+            notesList(response.notes),
+          )
+        : null,
+      sourcesLine(response.sources),
+    ];
+  },
+
+  eligibility(response, result) {
+    result.dataset.eligible = String(Boolean(response.eligible));
+    const routes = (response.routes || []).map((route) =>
+      el(
+        "li",
+        { class: route.met ? "calc-met" : "calc-missed", "data-route": route.id },
+        el("span", { class: "calc-mark", "aria-hidden": "true" }, route.met ? "✔" : "✘"),
+        " ",
+        el("strong", {}, route.label),
+        " ",
+        el("span", { class: "calc-state" }, route.met ? labels.met : labels.missed),
+        route.extension ? el("small", { class: "calc-tag" }, labels.extension) : null,
+        " — ",
+        text(route.description),
+        // The edition's document is named once above; a route citing another names it here.
+        ...(route.source === response.edition?.source
+          ? []
+          : [" ", ref(route.source, route.source_label), " ", confidence(route.confidence)]),
+        route.met || !route.missing?.length
+          ? null
+          : el(
+              "p",
+              { class: "calc-missing" },
+              el("strong", {}, `${labels.missing}${labels.colon}`),
+              ...joined(route.missing.map(text), lang === "zh" ? "；" : "; "),
+            ),
+        route.note ? el("p", { class: "calc-route-note" }, el("small", {}, text(route.note))) : null,
+      ),
+    );
+    const special = (response.special_routes || []).map((route) =>
+      el(
+        "li",
+        { "data-route": route.id, "data-status": route.status },
+        el("span", { class: `calc-tag calc-status-${route.status}` }, labels.status[route.status] ?? route.status),
+        " ",
+        text(route.explanation),
+        " ",
+        ref(route.source, route.source_label),
+        route.notes?.length ? notesList(route.notes) : null,
+      ),
+    );
+    const edition = response.edition;
+    return [
+      el(
+        "p",
+        { class: `calc-verdict ${response.eligible ? "calc-yes" : "calc-no"}` },
+        el("strong", {}, response.eligible ? labels.eligible : labels.not_eligible),
+      ),
+      el("p", {}, text(response.explanation)),
+      edition
+        ? el(
+            "p",
+            { class: "calc-edition" },
+            `${labels.edition}${labels.colon}`,
+            ref(edition.source, edition.name),
+            " ",
+            confidence(edition.confidence),
+          )
+        : null,
+      subhead(labels.routes),
+      el("ul", { class: "calc-routes" }, ...routes),
+      special.length ? subhead(labels.special_routes) : null,
+      special.length ? el("ul", { class: "calc-special" }, ...special) : null,
+      response.notes?.length ? subhead(labels.notes) : null,
+      notesList(response.notes),
+    ];
+  },
+};
+
+function show(calculator, response, engine) {
+  const { form, result, kind } = calculator;
+  // The runtime confirming the build-time answer changes nothing a reader sees: keep the
+  // content (and the live region quiet), record only who answered.
+  const shown = JSON.stringify(response);
+  if (shown === calculator.shown) {
+    result.dataset.engine = engine;
+    return;
+  }
+  calculator.shown = shown;
+  for (const field of form.elements) field.removeAttribute?.("aria-invalid");
+  delete result.dataset.equivalent;
+  delete result.dataset.eligible;
+  delete result.dataset.error;
+  result.removeAttribute("aria-busy");
+  result.dataset.engine = engine;
+  if (response.error) {
+    const field = response.error.field && form.elements.namedItem(response.error.field);
+    if (field && field.setAttribute) field.setAttribute("aria-invalid", "true");
+    result.dataset.error = response.error.field || "request";
+    result.replaceChildren(el("p", { class: "calc-error" }, text(response.error.message)));
+    return;
+  }
+  result.replaceChildren(...render[kind](response, result).filter(Boolean));
+}
+
+function showNote(calculator, message) {
+  calculator.shown = null;
+  const toTables = worker.state === "failed" ? el("a", { href: "#table" }, labels.table) : null;
+  calculator.result.removeAttribute("aria-busy");
+  calculator.result.replaceChildren(el("p", { class: "calc-note" }, message, toTables ? " " : null, toTables));
+}
+
+// The language selector leads to the same calculator in the other language: keep the inputs.
+// (Material's own handler of these links would drop the query, so it is not asked.)
+function carryQuery() {
+  for (const link of document.querySelectorAll("a[hreflang]")) {
+    const target = new URL(link.href);
+    target.search = location.search;
+    link.href = target.href;
+    link.onclick ??= (event) => event.stopPropagation();
+  }
+}
+
+// The worker
+
+const worker = {
+  state: "loading",
+  pending: new Map(),
+  waiting: [],
+  next: 1,
+  handle: null,
+};
+
+function setStatus(state) {
+  worker.state = state;
+  for (const status of document.querySelectorAll("[data-calc-status]")) {
+    status.dataset.state = state;
+    status.textContent = labels[`runtime_${state}`] ?? "";
+  }
+}
+
+function startWorker() {
+  setStatus("loading");
+  let handle;
+  try {
+    handle = new Worker(new URL(runtimeConfig.worker, document.baseURI), { type: "module" });
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  worker.handle = handle;
+  handle.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      setStatus("ready");
+      for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "failed") {
+      failed(data.message);
+    } else if (data.type === "result") {
+      const job = worker.pending.get(data.id);
+      worker.pending.delete(data.id);
+      if (!job) return;
+      if (data.failed) job.reject(new Error(data.failed));
+      else job.resolve(JSON.parse(data.response));
+    }
+  };
+  handle.onerror = (event) => {
+    event.preventDefault();
+    failed(event.message || "worker error");
+  };
+  handle.postMessage({
+    type: "init",
+    indexURL: new URL(runtimeConfig.indexURL, document.baseURI).href,
+    lockFileURL: new URL(runtimeConfig.lockFileURL, document.baseURI).href,
+    package: runtimeConfig.package,
+  });
+}
+
+function failed(reason) {
+  if (worker.state === "failed") return;
+  console.error("calculators: the Python runtime did not load:", reason);
+  setStatus("failed");
+  for (const job of [...worker.waiting.splice(0), ...worker.pending.values()]) job.reject(new Error("runtime failed"));
+  worker.pending.clear();
+  worker.handle?.terminate();
+}
+
+function send(job) {
+  const id = worker.next++;
+  worker.pending.set(id, job);
+  worker.handle.postMessage({ type: "run", id, kind: job.kind, request: job.request });
+}
+
+function run(kind, request) {
+  return new Promise((resolve, reject) => {
+    const job = { kind, request: JSON.stringify(request), resolve, reject };
+    if (worker.state === "ready") send(job);
+    else if (worker.state === "failed") reject(new Error("runtime failed"));
+    else worker.waiting.push(job);
+  });
+}
+
+// Each calculator on the page
+
+function setUp(container) {
+  const kind = container.dataset.calculator;
+  const form = container.querySelector("form");
+  const result = container.querySelector("[data-calc-result]");
+  const answers = JSON.parse(container.querySelector("[data-calc-answers]")?.textContent || "{}");
+  const calculator = { kind, form, result, answers, asked: 0 };
+
+  async function answer({ updateURL }) {
+    const request = requestFrom(form);
+    if (updateURL) {
+      const query = queryFrom(form, request).toString();
+      history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+      carryQuery();
+    }
+    const asked = ++calculator.asked;
+    const known = answers[canonical(request)];
+    if (known) show(calculator, known, "table");
+    else {
+      calculator.shown = null;
+      for (const name of ["equivalent", "eligible", "engine", "error"]) delete result.dataset[name];
+      result.setAttribute("aria-busy", "true");
+      if (worker.state !== "ready") showNote(calculator, labels[`waiting_${worker.state}`]);
+    }
+    try {
+      const response = await run(kind, request);
+      if (asked === calculator.asked) show(calculator, response, "python");
+    } catch {
+      if (asked === calculator.asked && !known) showNote(calculator, labels.waiting_failed);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    answer({ updateURL: true });
+    result.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  });
+  if (container.dataset.live !== undefined) {
+    form.addEventListener("change", () => answer({ updateURL: true }));
+  }
+  const query = new URLSearchParams(location.search);
+  if (fillFrom(form, query) || container.dataset.live !== undefined) answer({ updateURL: false });
+}
+
+const containers = document.querySelectorAll("[data-calculator]");
+if (containers.length) {
+  startWorker();
+  containers.forEach(setUp);
+  carryQuery();
+}

@@ -1,0 +1,153 @@
+"""The built site in headless Chromium: Debian's own (Playwright cannot download one here).
+
+One browser and one context for this folder (one HTTP cache, as a visitor moving between
+pages); package-scoped, so it is closed before another folder starts a Playwright of its own
+(two sync Playwrights cannot run at once in one process). Every request the context makes is recorded, its pages' module workers included, and
+each test checks that the requests made while it ran all went to the test server on
+127.0.0.1, and that no page script failed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Pyodide takes a few seconds on a 2-core CI machine; leave room for a slow one.
+TIMEOUT_MS = 60_000
+CALCULATORS = {"equivalence": "eq", "eligibility": "el"}
+
+
+def site_url(server: str, lang: str, path: str) -> str:
+    """The address of site `path` ("calculators/equivalence/") in `lang`."""
+    return f"{server}{'' if lang == 'zh' else lang + '/'}{path}"
+
+
+@dataclass
+class Recorder:
+    """What one browser context did: every URL requested, every script error."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> BrowserContext:
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("page", self.watch)
+        return context
+
+    def watch(self, page: Page) -> None:
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.requests), len(self.errors)
+
+    def check_since(self, mark: tuple[int, int]) -> None:
+        requests, errors = self.requests[mark[0] :], self.errors[mark[1] :]
+        foreign = [url for url in requests if not _local(url)]
+        assert not foreign, f"requests left 127.0.0.1: {foreign}"
+        assert not errors, f"script errors: {errors}"
+
+
+def _local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} missing: run `make setup-browser`")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def new_context(browser: Browser, recorder: Recorder) -> BrowserContext:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    return recorder.attach(context)
+
+
+@pytest.fixture(scope="package")
+def labels(root: Path) -> dict[str, dict[str, str]]:
+    """The interface labels, as the pages show them."""
+    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="package")
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture(scope="package")
+def context(browser: Browser, recorder: Recorder) -> Iterator[BrowserContext]:
+    context = new_context(browser, recorder)
+    yield context
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _local_and_clean(recorder: Recorder) -> Iterator[None]:
+    """Each test: nothing requested from another host, no script error."""
+    mark = recorder.mark()
+    yield
+    recorder.check_since(mark)
+
+
+@pytest.fixture
+def open_page(context: BrowserContext, server: str) -> Iterator[Callable[[str, str], Page]]:
+    """`open_page(lang, "text/")`: a new page at that site path, closed after the test."""
+    pages: list[Page] = []
+
+    def open_(lang: str, path: str) -> Page:
+        page = context.new_page()
+        pages.append(page)
+        page.goto(site_url(server, lang, path))
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+def wait_ready(page: Page) -> None:
+    """Until the page's Python runtime has loaded (or failed to)."""
+    page.wait_for_selector(
+        "[data-calc-status][data-state=ready], [data-calc-status][data-state=failed]"
+    )
+
+
+@pytest.fixture(scope="package")
+def calculator(context: BrowserContext, server: str) -> Iterator[Callable[[str, str], Page]]:
+    """`calculator("eligibility", "en")`: that calculator page with its runtime loaded, opened
+    once per session and shared by the tests that drive it."""
+    opened: dict[tuple[str, str], Page] = {}
+
+    def get(kind: str, lang: str) -> Page:
+        if (kind, lang) not in opened:
+            page = context.new_page()
+            page.goto(site_url(server, lang, f"calculators/{kind}/"))
+            wait_ready(page)
+            opened[kind, lang] = page
+        return opened[kind, lang]
+
+    yield get
+    for page in opened.values():
+        page.close()

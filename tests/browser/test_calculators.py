@@ -1,0 +1,332 @@
+"""The calculator pages answer as the Python does, in both languages, with or without the runtime.
+
+Representative decision cases from tests/cases/*.yaml drive the forms; the page's answer (the
+data attributes it sets, the verdict, the routes met) must equal `calculators.api.run` in
+CPython for the same facts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+from calculators import api
+from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
+LANGS = ("zh", "en")
+# Facts the forms cannot express (the calculators accept them from the CLI and case files).
+NOT_IN_FORM = {"title_date", "work_start_date", "as_of"}
+
+
+def _answer(kind: str, facts: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(api.run(kind, json.dumps(facts)))
+
+
+def representative(kind: str, per_file: int) -> list[tuple[str, dict[str, Any], dict]]:
+    """(name, form values, CPython answer) for a spread of cases: from each case file, the
+    first `per_file` answered cases of each outcome, in the form's terms (policy ids)."""
+    chosen = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        taken: dict[Any, int] = {}
+        for case in doc["cases"]:
+            facts = case["facts"]
+            if case.get("kind", doc["kind"]) != kind or set(facts) & NOT_IN_FORM:
+                continue
+            answer = _answer(kind, facts)
+            if "error" in answer or "title" in facts and kind == "equivalence":
+                continue
+            if kind == "equivalence":
+                values = {"level": answer["level"]["id"], "hired": facts.get("hired", True)}
+                outcome = answer["equivalent"] is None
+            else:
+                values = {name: answer["facts"][name] for name in facts}
+                outcome = answer["eligible"]
+            if taken.get(outcome, 0) < per_file:
+                taken[outcome] = taken.get(outcome, 0) + 1
+                chosen.append((case["name"], values, answer))
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def equivalence_cases() -> list[tuple[str, dict[str, Any], dict]]:
+    return representative("equivalence", per_file=3)
+
+
+@pytest.fixture(scope="module")
+def eligibility_cases() -> list[tuple[str, dict[str, Any], dict]]:
+    cases = representative("eligibility", per_file=1)
+    assert len(cases) >= 6
+    return cases
+
+
+# Driving a form
+
+
+def fill(page: Page, form: str, values: dict[str, Any]) -> None:
+    """Reset `form`, then set each named field as a visitor would."""
+    page.eval_on_selector(form, "form => form.reset()")
+    for name, value in values.items():
+        field = page.locator(f"{form} [name={name}]")
+        kind = field.evaluate("e => e.type")
+        if kind == "checkbox":
+            field.set_checked(bool(value))
+        elif kind.startswith("select"):
+            field.select_option("" if value is None else str(value))
+        else:
+            field.fill("" if value is None else _number(value))
+
+
+def _number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def submit(page: Page, form: str, result: str) -> None:
+    """Submit `form` and wait for the runtime's answer (not the build-time one)."""
+    page.click(f"{form} button[type=submit]")
+    page.wait_for_selector(f"{result}[data-engine=python]")
+
+
+def shown(page: Page, result: str) -> dict[str, Any]:
+    """What the result area says, as the tests compare it."""
+    return page.eval_on_selector(
+        result,
+        """r => ({
+            data: {...r.dataset},
+            verdict: r.querySelector('.calc-verdict')?.innerText.trim() ?? null,
+            text: r.innerText,
+            met: [...r.querySelectorAll('.calc-routes li.calc-met')].map(li => li.dataset.route),
+            links: [...r.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+        })""",
+    )
+
+
+def check_equivalence(page: Page, answer: dict[str, Any], lang: str) -> None:
+    got = shown(page, "#eq-result")
+    equivalent = answer["equivalent"]
+    assert got["data"]["equivalent"] == (equivalent["id"] if equivalent else "none")
+    assert answer["explanation"][lang] in got["text"]
+    if equivalent:
+        assert equivalent[lang] in got["verdict"]
+
+
+def check_eligibility(page: Page, answer: dict[str, Any], lang: str) -> None:
+    got = shown(page, "#el-result")
+    assert got["data"]["eligible"] == str(answer["eligible"]).lower()
+    assert got["met"] == answer["met_routes"]
+    assert answer["explanation"][lang] in got["text"]
+    for route in answer["routes"]:
+        for missing in [] if route["met"] else route["missing"]:
+            assert missing[lang] in got["text"]
+
+
+def facts_in(url: str) -> dict[str, Any]:
+    """The facts a shared address carries (its query), typed as the API takes them."""
+    facts: dict[str, Any] = {}
+    for name, value in parse_qsl(urlsplit(url).query):
+        if value in ("true", "false"):
+            facts[name] = value == "true"
+        else:
+            try:
+                facts[name] = int(value) if value.isdigit() else float(value)
+            except ValueError:
+                facts[name] = value
+    return facts
+
+
+# The answers
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_equivalence_answers_as_python(calculator, equivalence_cases, lang: str) -> None:
+    page = calculator("equivalence", lang)
+    for _name, values, answer in equivalence_cases:
+        fill(page, "#eq-form", values)
+        submit(page, "#eq-form", "#eq-result")
+        check_equivalence(page, answer, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_eligibility_answers_as_python(calculator, eligibility_cases, lang: str) -> None:
+    page = calculator("eligibility", lang)
+    for _name, values, answer in eligibility_cases:
+        fill(page, "#el-form", values)
+        submit(page, "#el-form", "#el-result")
+        check_eligibility(page, answer, lang)
+        # every route links to the clause or document it rests on
+        assert any(
+            "#src-" in href or "text/#c" in href for href in shown(page, "#el-result")["links"]
+        )
+
+
+def test_eligibility_error_names_the_field(calculator) -> None:
+    """A target below the certificate held: the calculators' message, beside the field."""
+    page = calculator("eligibility", "en")
+    facts = {"target": "senior-worker", "certificate": "technician"}
+    answer = _answer("eligibility", facts)
+    assert answer["error"]["field"] == "target"
+    fill(page, "#el-form", facts)
+    submit(page, "#el-form", "#el-result")
+    assert page.get_attribute("#el-result", "data-error") == "target"
+    assert answer["error"]["message"]["en"] in page.inner_text("#el-result")
+    assert page.get_attribute("#el-target", "aria-invalid") == "true"
+
+
+# Addresses
+
+
+def test_a_shared_address_reopens_the_same_answer(
+    calculator, open_page, equivalence_cases, eligibility_cases
+) -> None:
+    last = {"equivalence": equivalence_cases[-1], "eligibility": eligibility_cases[-1]}
+    for kind, short in (("equivalence", "eq"), ("eligibility", "el")):
+        page = calculator(kind, "zh")
+        _name, values, answer = last[kind]
+        fill(page, f"#{short}-form", values)
+        submit(page, f"#{short}-form", f"#{short}-result")
+        before = shown(page, f"#{short}-result")
+        assert urlsplit(page.url).query
+
+        again = open_page(
+            "zh", urlsplit(page.url).path.lstrip("/") + "?" + urlsplit(page.url).query
+        )
+        again.wait_for_selector(f"#{short}-result[data-engine=python]")
+        after = shown(again, f"#{short}-result")
+        assert after["data"] == before["data"]
+        assert after["text"] == before["text"]
+        assert json.loads(api.run(kind, json.dumps(facts_in(page.url)))) == answer
+
+
+def test_equivalence_answers_from_the_build_before_the_runtime(open_page) -> None:
+    """The build-time answer is on the page at once; the runtime then confirms the same."""
+    page = open_page("zh", "calculators/equivalence/?level=technician")
+    first = page.eval_on_selector("#eq-result", "r => ({...r.dataset})")
+    assert (
+        first["equivalent"] == _answer("equivalence", {"level": "technician"})["equivalent"]["id"]
+    )
+    page.wait_for_selector("#eq-result[data-engine=python]")
+    assert page.get_attribute("#eq-result", "data-equivalent") == first["equivalent"]
+
+
+def test_the_language_switch_keeps_the_page_and_the_answer(open_page, server: str) -> None:
+    page = open_page(
+        "zh",
+        "calculators/eligibility/?target=technician&certificate=senior-worker&years_since_certificate=5",
+    )
+    page.wait_for_selector("#el-result[data-engine=python]")
+    zh = shown(page, "#el-result")
+    page.hover(".md-header__option .md-select")
+    page.click("a[hreflang=en]")
+    page.wait_for_url(site_url(server, "en", "calculators/eligibility/") + "?*")
+    page.wait_for_selector("#el-result[data-engine=python]")
+    en = shown(page, "#el-result")
+    assert page.evaluate("document.documentElement.lang").startswith("en")
+    assert en["data"] == zh["data"] and en["met"] == zh["met"]
+
+
+# Keyboard
+
+
+def tab_to(page: Page, element_id: str, limit: int = 80) -> None:
+    """Press Tab from the top of the page until `element_id` has the focus."""
+    page.evaluate("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement?.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_keyboard_alone_fills_and_submits_the_equivalence_form(calculator) -> None:
+    page = calculator("equivalence", "en")
+    tab_to(page, "eq-level")
+    page.keyboard.press("Home")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # the hired checkbox
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the button
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#eq-result[data-engine=python]")
+    facts = facts_in(page.url)
+    assert facts == {"level": page.input_value("#eq-level"), "hired": False}
+    check_equivalence(page, _answer("equivalence", facts), "en")
+
+
+def test_keyboard_alone_fills_and_submits_the_eligibility_form(calculator) -> None:
+    page = calculator("eligibility", "zh")
+    page.eval_on_selector("#el-form", "form => form.reset()")
+    tab_to(page, "el-target")
+    for _ in range(4):
+        page.keyboard.press("ArrowDown")
+    tab_to(page, "el-certificate")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # years since the certificate
+    page.keyboard.type("4")
+    page.keyboard.press("Enter")  # submits, as in any form
+    page.wait_for_selector("#el-result[data-engine=python]")
+    facts = facts_in(page.url)
+    assert facts["years_since_certificate"] == 4 and facts["target"] and facts["certificate"]
+    check_eligibility(page, _answer("eligibility", facts), "zh")
+
+
+# Without the runtime
+
+
+def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
+    browser: Browser, server: str, labels: dict[str, dict[str, str]]
+) -> None:
+    recorder = Recorder()
+    context = new_context(browser, recorder)
+    blocked: list[str] = []
+
+    def block(route) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    context.route("**/*.wasm", block)
+    try:
+        for lang in LANGS:
+            page = context.new_page()
+            page.goto(site_url(server, lang, "calculators/equivalence/?level=senior-worker"))
+            wait_ready(page)
+            status = page.locator("[data-calc-status]")
+            assert status.get_attribute("data-state") == "failed"
+            assert status.inner_text().strip() == labels["calc-runtime-failed"][lang]
+            expected = _answer("equivalence", {"level": "senior-worker"})
+            check_equivalence(page, expected, lang)  # from the table the build computed
+            assert page.get_attribute("#eq-result", "data-engine") == "table"
+
+            page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
+            wait_ready(page)
+            assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
+            assert labels["calc-waiting-failed"][lang] in page.inner_text("#el-result")
+            assert page.locator("article table").count() >= len(LANGS)  # the routes tables
+            page.close()
+        assert blocked, "the wasm was never requested"
+    finally:
+        context.close()
+    recorder.check_since((0, 0))
+
+
+def test_a_wheel_that_fails_its_checksum_is_refused(browser: Browser, server: str) -> None:
+    """The lockfile's sha256 is enforced: a changed wheel does not run, and the page says so."""
+    recorder = Recorder()
+    context = new_context(browser, recorder)
+    context.route("**/*.whl", lambda route: route.fulfill(body=b"PK not the wheel"))
+    try:
+        page = context.new_page()
+        page.goto(site_url(server, "en", "calculators/eligibility/"))
+        wait_ready(page)
+        assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
+    finally:
+        context.close()
+    recorder.check_since((0, 0))

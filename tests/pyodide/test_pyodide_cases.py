@@ -1,0 +1,77 @@
+"""Every decision case of tests/cases/*.yaml, answered under Pyodide exactly as under CPython.
+
+The site's own runtime answers: Node loads the Pyodide copied into the built site and the
+calculators wheel through the site's lockfile (run_requests.mjs), in one process for all the
+cases. Each answer must equal, as JSON, the one `calculators.api.run` gives here, and so also
+meet the case's expectations.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators import api
+from calculators.cases import mismatches
+
+HERE = Path(__file__).resolve().parent
+CASES_DIR = HERE.parent / "cases"
+
+
+def _cases() -> list[tuple[str, str, dict[str, Any]]]:
+    found = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            found.append((f"{path.stem}:{case['name']}", case.get("kind", doc["kind"]), case))
+    return found
+
+
+CASES = _cases()
+
+
+@pytest.fixture(scope="session")
+def pyodide_answers(site: Path) -> dict[str, Any]:
+    """Every case's request answered by the site's Pyodide, in one Node process."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: it runs the Pyodide of the built site (see README)")
+    requests = [{"kind": kind, "request": json.dumps(case["facts"])} for _, kind, case in CASES]
+    result = subprocess.run(
+        [node, str(HERE / "run_requests.mjs"), str(site)],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout)
+    assert len(answers["responses"]) == len(CASES)
+    return answers
+
+
+def test_pyodide_is_the_pinned_one(pyodide_answers: dict[str, Any], root: Path) -> None:
+    pinned = json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    assert pyodide_answers["pyodide"] == pinned["pyodide"]
+    assert pyodide_answers["python"].startswith("3.")
+
+
+@pytest.mark.parametrize(
+    ("index", "kind", "case"),
+    [(i, kind, case) for i, (_, kind, case) in enumerate(CASES)],
+    ids=[name for name, _, _ in CASES],
+)
+def test_case_under_pyodide(
+    pyodide_answers: dict[str, Any], index: int, kind: str, case: dict[str, Any]
+) -> None:
+    under_pyodide = json.loads(pyodide_answers["responses"][index])
+    under_cpython = json.loads(api.run(kind, json.dumps(case["facts"])))
+    assert under_pyodide == under_cpython
+    assert not mismatches(case["expect"], under_pyodide)
