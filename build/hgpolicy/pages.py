@@ -181,6 +181,7 @@ class Renderer:
             confidence=page.confidence,
             number=page.number,
             record_name=page.record_name,
+            name_of=page.name_of,
             by_id=page.by_id,
             anchor=anchor,
             derived=page.derived,
@@ -272,8 +273,19 @@ class PageContext:
         """The records of one list of policy/<stem>.yaml, by id."""
         return {r["id"]: r for r in self.renderer.policy[stem][key]}
 
+    def name_of(self, data: dict[str, Any]) -> str:
+        """What a provision is called: its `name`, else the heading of the part it cites.
+
+        A record that is a clause or sub-item of the text (the methods of （九）1–4) has no name
+        of its own in the data: the heading in document.yaml is its name.
+        """
+        if "name" in data:
+            return self.t(data["name"])
+        return self.t(self.renderer.part_by_id[data["source"]].record["heading"])
+
     def record_name(self, record: Record) -> str:
-        """What a record is called: its name, its term, or the level and title it pairs."""
+        """What a record is called: its name, its term, the level and title it pairs, or the
+        heading of the part it is."""
         data = record.data
         if "name" in data:
             return self.t(data["name"])
@@ -287,6 +299,9 @@ class PageContext:
             return f"{self.t(levels[data['level']]['name'])} → {self.t(title['name'])}"
         if "level" in data:
             return self.t(levels[data["level"]]["name"])
+        part = self.renderer.part_by_id.get(data.get("source") or "")
+        if part is not None and "heading" in part.record:
+            return self.name_of(data)
         return data["id"]
 
     def derived(self, ref: str) -> list[tuple[str, list[Record]]]:

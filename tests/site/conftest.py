@@ -8,11 +8,11 @@ text of its ladder. `resolve` turns a reference on a page into the file it names
 from __future__ import annotations
 
 import posixpath
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -46,6 +46,7 @@ class SitePage(HTMLParser):
         self.inline: list[str] = []  # <style> and <script> bodies, style attributes
         self.svg_text: list[str] = []  # the <text> of the ladder figure, in order
         self.text: list[str] = []
+        self.section_texts: dict[str, list[str]] = {}  # the text under each heading, by its id
         self._section = ""
         self._ladder_depth = 0  # > 0 inside <figure class="ladder">
         self._inline = False
@@ -71,6 +72,7 @@ class SitePage(HTMLParser):
             self.inline.append(data)
             return
         self.text.append(data)
+        self.section_texts.setdefault(self._section, []).append(data)
         if self._svg_text and data.strip():
             self.svg_text.append(data.strip())
 
@@ -103,6 +105,10 @@ class SitePage(HTMLParser):
 
     def plain_text(self) -> str:
         return " ".join(" ".join(self.text).split())
+
+    def section_text(self, section: str) -> str:
+        """The plain text from the heading with id `section` to the next heading."""
+        return " ".join(" ".join(self.section_texts.get(section, [])).split())
 
 
 def resolve(page: str, url: str) -> tuple[str, str]:
@@ -156,12 +162,6 @@ def mkdocs_config(root: Path) -> dict:
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
-@pytest.fixture(scope="session")
-def labels(root: Path) -> dict[str, dict[str, str]]:
-    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 class _Loader(yaml.SafeLoader):
     """mkdocs.yml holds a `!!python/object/apply` tag (the slugify function): read it as null."""
 
@@ -171,23 +171,15 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 # A browser, for what only a browser shows: search answers, requests made, layout on a phone.
 
-CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
-def phone(server: str) -> Iterator[tuple[object, list[str]]]:
+def phone(browser: Any, server: str) -> Iterator[tuple[object, list[str]]]:
     """A headless Chromium context the size of a phone, and every URL it requests."""
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} missing: run `make setup-browser`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(viewport=PHONE, locale="zh-CN")
-        context.set_default_timeout(30_000)
-        requests: list[str] = []
-        context.on("request", lambda request: requests.append(request.url))
-        yield context, requests
-        context.close()
-        browser.close()
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context.set_default_timeout(30_000)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    yield context, requests
+    context.close()

@@ -149,6 +149,34 @@ def test_what_the_text_leaves_open_is_said(
             assert " ".join(route["note"][lang].split()) in special
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_provision_shows_the_words_of_its_clause(
+    site_pages: dict[str, SitePage], policy: Policy, lang: str
+) -> None:
+    """A provision of evaluation.yaml holds no copy of its clause: its block on the page shows
+    the clause as document.yaml has it (both languages), its name (or the heading of the part
+    it is) and, where it takes only part of the clause, its own summary."""
+    part_of = {p.id: p.record for p in parts(policy["document"])}
+
+    def plain(text: str) -> str:
+        return " ".join(text.split())
+
+    for key in ("types", "criteria", "methods", "evaluators", "certificates", "supervision"):
+        page = site_pages[site_path(PAGES.get(f"evaluation/{key}", PAGES["evaluation"]), lang)]
+        for record in policy["evaluation"][key]:
+            block = page.section_text(anchor("evaluation", record["id"]))
+            clause = part_of[record["source"]]
+            name = record.get("name", clause.get("heading"))
+            assert plain(name[lang]) in block, record["id"]
+            for side in ("zh", "en"):
+                assert plain(clause["text"][side]) in block, (record["id"], side)
+            if "summary" in record:
+                assert plain(record["summary"][lang]) in block, record["id"]
+    targets = site_pages[site_path(PAGES["targets"], lang)].plain_text()
+    period = part_of[policy["targets"]["period"]["source"]]["text"]
+    assert plain(period["zh"]) in targets and plain(period["en"]) in targets
+
+
 # The reference pages built from the other data files
 
 
