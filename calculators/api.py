@@ -2,7 +2,8 @@
 
 `run(kind, request_json)` answers one request; `run_batch` many (for speed tests). Errors come
 back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
-show them beside the field. The compiled policy is read once per process.
+show them beside the field. The compiled policy is read once per process; the site build
+passes its own `index` instead, so build-time answers come from the policy it just validated.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ def policy_index() -> PolicyIndex:
     return PolicyIndex(load_policy_data())
 
 
-def answer(kind: str, request: Any) -> dict[str, Any]:
+def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[str, Any]:
     """The response object for one parsed request; raises InputError for bad input."""
-    index = policy_index()
+    index = index or policy_index()
     if kind == "equivalence":
         return lookup(EquivalenceQuery.from_dict(request), index).to_dict()
     if kind == "eligibility":
@@ -51,10 +52,10 @@ def answer(kind: str, request: Any) -> dict[str, Any]:
     )
 
 
-def respond(kind: str, request: Any) -> dict[str, Any]:
+def respond(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[str, Any]:
     """`answer`, with bad input turned into the error object."""
     try:
-        return answer(kind, request)
+        return answer(kind, request, index)
     except InputError as err:
         return err.to_dict()
 
@@ -68,7 +69,9 @@ def run(kind: str, request_json: str) -> str:
     return _dump(respond(kind, request))
 
 
-def run_batch(kind: str, requests_json_list: str | list[Any]) -> str:
+def run_batch(
+    kind: str, requests_json_list: str | list[Any], index: PolicyIndex | None = None
+) -> str:
     """Answer many requests of one kind; the argument is a JSON array (or a list of JSON
     strings or objects), the result a JSON array of responses in the same order."""
     if isinstance(requests_json_list, str):
@@ -92,7 +95,7 @@ def run_batch(kind: str, requests_json_list: str | list[Any]) -> str:
             except json.JSONDecodeError as err:
                 out.append(_bad_json(err))
                 continue
-        out.append(respond(kind, item))
+        out.append(respond(kind, item, index))
     return _dump(out)
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from hgpolicy.policy import Policy, load_policy
 
@@ -73,3 +76,36 @@ def server(site: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def labels(root: Path) -> dict[str, dict[str, str]]:
+    """The interface labels, as the pages show them."""
+    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+# One headless Chromium for the whole run: Debian's own (Playwright cannot download one here),
+# and two sync Playwrights cannot run at once in one process.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} missing: run `make setup-browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

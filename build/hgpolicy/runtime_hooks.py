@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hgpolicy.compile import policy_data, policy_json
-from hgpolicy.pages import Renderer
+from hgpolicy.pages import renderer_of
 from hgpolicy.policy import Policy
 from hgpolicy.runtime import (
     PACKAGE,
@@ -106,32 +106,14 @@ class CalculatorData:
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
     def _batch(self, kind: str, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """`calculators.api.run_batch`, answered from this build's policy.
-
-        The api keeps one policy per process (`api.policy_index`, loaded from policy/ on first
-        use); for the length of this call it is this build's, so `mkdocs serve` never answers
-        from a policy loaded before an edit.
-        """
-        saved = self._api.policy_index
-        self._api.policy_index = lambda: self._index
-        try:
-            return json.loads(self._api.run_batch(kind, requests))
-        finally:
-            self._api.policy_index = saved
+        """`calculators.api.run_batch`, answered from this build's policy, so `mkdocs serve`
+        never answers from a policy loaded before an edit."""
+        return json.loads(self._api.run_batch(kind, requests, index=self._index))
 
 
 def _key(request: dict[str, Any]) -> str:
     """Same as the page script's `canonical(request)`: JSON with sorted keys, no spaces."""
     return json.dumps(request, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _policy_renderer(config: MkDocsConfig) -> Renderer:
-    """The Renderer the policy hook (mkdocs_hooks.py) made in this pass's on_config."""
-    for plugin in config.plugins.values():
-        renderer = getattr(plugin, "_state", {}).get("renderer")
-        if isinstance(renderer, Renderer):
-            return renderer
-    raise PluginError("runtime_hooks.py must come after mkdocs_hooks.py under `hooks:`")
 
 
 # Hooks
@@ -140,7 +122,7 @@ def _policy_renderer(config: MkDocsConfig) -> Renderer:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give the templates the calculators' data (computed once, reused by every language)."""
     root = Path(config.config_file_path).parent
-    renderer = _policy_renderer(config)
+    renderer = renderer_of(config)
     compiled = policy_json(renderer.policy)
     if _state.get("policy_json") != compiled:  # a new build, or the policy was edited
         started = time.perf_counter()

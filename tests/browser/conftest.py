@@ -1,33 +1,20 @@
 """The built site in headless Chromium: Debian's own (Playwright cannot download one here).
 
-One browser and one context for this folder (one HTTP cache, as a visitor moving between
-pages); package-scoped, so it is closed before another folder starts a Playwright of its own
-(two sync Playwrights cannot run at once in one process). Every request the context makes is recorded, its pages' module workers included, and
+One context for this folder, in the session's browser (one HTTP cache, as a visitor moving
+between pages). Every request the context makes is recorded, its pages' module workers included, and
 each test checks that the requests made while it ran all went to the test server on
 127.0.0.1, and that no page script failed.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Pyodide takes a few seconds on a 2-core CI machine; leave room for a slow one.
 TIMEOUT_MS = 60_000
 CALCULATORS = {"equivalence": "eq", "eligibility": "el"}
@@ -68,27 +55,10 @@ def _local(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
-@pytest.fixture(scope="package")
-def browser() -> Iterator[Browser]:
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} missing: run `make setup-browser`")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def new_context(browser: Browser, recorder: Recorder) -> BrowserContext:
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     return recorder.attach(context)
-
-
-@pytest.fixture(scope="package")
-def labels(root: Path) -> dict[str, dict[str, str]]:
-    """The interface labels, as the pages show them."""
-    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="package")
