@@ -9,8 +9,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGS, PHONE, site_path
-from test_site_search import queries
+from tests.site.conftest import LANGS, PHONE, site_path
+from tests.site.test_site_search import queries
 
 from hgpolicy.policy import Policy
 

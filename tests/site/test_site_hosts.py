@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import SitePage
+from tests.site.conftest import SitePage
 
 ABSOLUTE = re.compile(r"""(?:https?:)?//[^\s"'()<>,;]+""")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")

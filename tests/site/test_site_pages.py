@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import LANGS, SitePage, resolve, site_path
+from tests.site.conftest import LANGS, SitePage, resolve, site_path
 
 from hgpolicy.compile import policy_json
 from hgpolicy.document import parts

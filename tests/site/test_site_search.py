@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import site_path
+from tests.site.conftest import site_path
 
 from hgpolicy.pages import PAGES
 from hgpolicy.policy import Policy
