@@ -219,13 +219,14 @@ class PageContext:
 
         `of` names the record (its anchor) the citation belongs to, so tests can check that
         every derived fact links to the clause it rests on; `short` gives only the clause's
-        number, for tables (the full label is then its tooltip).
+        number, for tables (the full label is then its tooltip); a section keeps its short
+        heading, since a bare “一” or “I” says nothing.
         """
         attrs = f'.cite data-of="{of}"' if of else ".cite"
         if ref in self.renderer.part_by_id:
             part = self.renderer.part_by_id[ref]
             text = self.part_title(part)
-            if short:
+            if short and part.kind != "section":
                 text, attrs = self.part_number(part), f'{attrs} title="{text}"'
             return f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}"
         source = self.renderer.sources[ref]
