@@ -1,0 +1,368 @@
+"""Medians, ratios to the baseline, budgets, and the printed table.
+
+Every figure in the table is the median of the runs (min–max beside it). Ratios divide by the
+baseline measured in the same run of the script: the median cold navigation → answer of the
+bare page that starts the site's own Pyodide in a module worker and evaluates 1+1.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import asdict, dataclass
+from typing import Any
+
+BASELINE = "baseline-worker"
+CALCULATORS = ("equivalence", "eligibility")
+NON_CALCULATOR_PAGES = ("home", "text")
+DECISIONS_BUDGET = 10_000
+
+
+@dataclass(frozen=True)
+class Stat:
+    median: float
+    low: float
+    high: float
+    n: int
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    limit: str
+    measured: str
+    met: bool | None  # None: could not be measured
+    note: str = ""
+
+
+def stat(values: list[float | None]) -> Stat | None:
+    """Median and range of the values that were measured (None where nothing was)."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return Stat(statistics.median(present), min(present), max(present), len(present))
+
+
+def summarize_visits(visits: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per numeric key of the visits: its Stat; plus how many visits failed and why."""
+    keys = sorted(
+        {
+            k
+            for v in visits
+            for k, x in v.items()
+            if isinstance(x, int | float) and not isinstance(x, bool)
+        }
+    )
+    summary: dict[str, Any] = {k: _as_dict(stat([v.get(k) for v in visits])) for k in keys}
+    errors = [v["error"] for v in visits if "error" in v]
+    summary["errors"] = errors
+    engines = sorted({v["first_engine"] for v in visits if v.get("first_engine")})
+    if engines:
+        summary["first_engine"] = engines
+    return summary
+
+
+def summarize_startup(raw: dict[str, dict[str, list[dict]]]) -> dict[str, Any]:
+    """{probe: {cold: summary, warm: summary}} from {probe: {cold: [visits], warm: [visits]}}."""
+    return {
+        probe: {phase: summarize_visits(visits) for phase, visits in phases.items()}
+        for probe, phases in raw.items()
+    }
+
+
+def baseline_ms(startup: dict[str, Any], phase: str = "cold") -> float | None:
+    entry = startup.get(BASELINE, {}).get(phase, {}).get("answer_ms")
+    return entry["median"] if entry else None
+
+
+def ratios(startup: dict[str, Any], raw: dict[str, dict[str, list[dict]]]) -> dict[str, Any]:
+    """Each page's median timings divided by the cold (and the warm) baseline.
+
+    `paired_to_cold_baseline` is the median over runs of (this run's figure ÷ the same run's
+    cold baseline): less moved by a slow stretch of the machine than the ratio of medians.
+    """
+    cold_base, warm_base = baseline_ms(startup, "cold"), baseline_ms(startup, "warm")
+    base_runs = [v.get("answer_ms") for v in raw.get(BASELINE, {}).get("cold", [])]
+    out: dict[str, Any] = {}
+    for probe, phases in startup.items():
+        for phase, summary in phases.items():
+            for key in ("first_answer_ms", "runtime_ready_ms", "answer_ms"):
+                entry = summary.get(key)
+                if not entry or not cold_base:
+                    continue
+                name = f"{probe}.{phase}.{key}"
+                out[name] = {"to_cold_baseline": entry["median"] / cold_base}
+                base = warm_base if phase == "warm" else cold_base
+                if base:
+                    out[name]["to_same_phase_baseline"] = entry["median"] / base
+                pairs = [
+                    v[key] / b
+                    for v, b in zip(raw[probe][phase], base_runs, strict=False)
+                    if v.get(key) is not None and b
+                ]
+                if pairs:
+                    out[name]["paired_to_cold_baseline"] = statistics.median(pairs)
+    return out
+
+
+def check_budgets(results: dict[str, Any]) -> list[Budget]:
+    """The five budgets, met or missed, from the summarized results."""
+    startup = results.get("startup", {})
+    budgets = [
+        *_startup_budgets(startup, results.get("ratios", {})),
+        *_transfer_budgets(results.get("transfer", {})),
+        _before_runtime_budget(results.get("startup_raw", {})),
+        _throughput_budget(results.get("throughput", {})),
+    ]
+    return budgets
+
+
+def _median(startup: dict[str, Any], probe: str, phase: str, key: str) -> float | None:
+    entry = startup.get(probe, {}).get(phase, {}).get(key)
+    return entry["median"] if entry else None
+
+
+def _startup_budgets(startup: dict[str, Any], paired: dict[str, Any]) -> list[Budget]:
+    """Cold ≤ 1.10 × and warm ≤ 0.50 × the cold baseline, for each calculator's answers.
+
+    The runtime-confirmed answer is always checked; the first answer too where it came from
+    the build-time table (for a page without a table the two are the same event).
+    """
+    base = baseline_ms(startup)
+    budgets: list[Budget] = []
+    limits = (("cold", 1.10), ("warm", 0.50))
+    for calc in CALCULATORS:
+        engines = startup.get(calc, {}).get("cold", {}).get("first_engine", [])
+        keys = [("answer_ms", "runtime-confirmed answer")]
+        if "table" in engines:
+            keys.insert(0, ("first_answer_ms", "first answer (build-time table)"))
+        for phase, factor in limits:
+            for key, label in keys:
+                name = f"{phase} {calc}: {label}"
+                limit = f"≤ {factor:.2f} × cold baseline"
+                value = _median(startup, calc, phase, key)
+                if value is None or base is None:
+                    budgets.append(Budget(name, limit, "not measured", None))
+                    continue
+                pair = paired.get(f"{calc}.{phase}.{key}", {}).get("paired_to_cold_baseline")
+                budgets.append(
+                    Budget(
+                        name,
+                        f"{limit} = {factor * base:.0f} ms",
+                        f"{value:.0f} ms = {value / base:.2f}×",
+                        value <= factor * base,
+                        f"paired per run: {pair:.2f}×" if pair is not None else "",
+                    )
+                )
+    return budgets
+
+
+def _transfer_budgets(transfer: dict[str, Any]) -> list[Budget]:
+    budgets = []
+    for kind in NON_CALCULATOR_PAGES:
+        cold = transfer.get(kind, {}).get("cold")
+        name = f"{kind} page fetches no wasm / Pyodide script"
+        if not cold or "error" in cold:
+            budgets.append(Budget(name, "none", "not measured", None))
+            continue
+        files = cold["runtime_files"]
+        bad = cold["wasm_fetched"] or cold["pyodide_script_fetched"] or bool(files)
+        budgets.append(Budget(name, "none", ", ".join(files) or "none", not bad))
+    return budgets
+
+
+def _before_runtime_budget(raw: dict[str, Any]) -> Budget:
+    """Equivalence: the first answer is in the DOM before the runtime reports ready (cold)."""
+    visits = [v for v in raw.get("equivalence", {}).get("cold", []) if "error" not in v]
+    name = "equivalence answer before the runtime has loaded (cold)"
+    if not visits:
+        return Budget(name, "every cold run", "not measured", None)
+    early = [
+        v
+        for v in visits
+        if v.get("runtime_ready_ms") is not None
+        and v["first_answer_ms"] < v["runtime_ready_ms"]
+        and v.get("first_engine") == "table"
+    ]
+    first = statistics.median(v["first_answer_ms"] for v in visits)
+    ready = [v["runtime_ready_ms"] for v in visits if v.get("runtime_ready_ms") is not None]
+    ready_text = f"{statistics.median(ready):.0f} ms" if ready else "never"
+    agree = sum(1 for v in visits if v.get("runtime_agrees"))
+    return Budget(
+        name,
+        "every cold run",
+        f"{len(early)}/{len(visits)} runs; first answer {first:.0f} ms, runtime ready {ready_text}",
+        len(early) == len(visits),
+        f"the runtime confirmed the table's answer in {agree}/{len(visits)} runs",
+    )
+
+
+def _throughput_budget(throughput: dict[str, Any]) -> Budget:
+    name = f"{DECISIONS_BUDGET:,} decisions in the browser, runtime up"
+    pyodide = throughput.get("pyodide", {})
+    seconds = pyodide.get("from_js_seconds")
+    if not seconds:
+        return Budget(name, "< 1 s", "not measured", None, pyodide.get("error", ""))
+    per = statistics.median(seconds) * DECISIONS_BUDGET / pyodide["decisions"]
+    inside = statistics.median(pyodide["inside_seconds"]) * DECISIONS_BUDGET / pyodide["decisions"]
+    return Budget(
+        name,
+        "< 1 s",
+        f"{per:.2f} s (JS ⇄ Python; {inside:.2f} s inside Python)",
+        per < 1.0,
+    )
+
+
+# Printing
+
+
+def _fmt_ms(entry: dict[str, Any] | None, base: float | None) -> str:
+    if not entry:
+        return "—"
+    text = f"{entry['median']:7.0f} ms  [{entry['low']:.0f}–{entry['high']:.0f}]"
+    if base:
+        text += f"  {entry['median'] / base:5.2f}×"
+    return text
+
+
+def format_table(results: dict[str, Any]) -> str:
+    """The whole report as plain text."""
+    lines = _startup_lines(results.get("startup", {}), results["meta"]["runs"])
+    lines += _transfer_lines(results.get("transfer", {}))
+    lines += _build_lines(results.get("build", {}))
+    lines += _throughput_lines(results.get("throughput", {}))
+    lines += ["Budgets"]
+    for budget in results.get("budgets", []):
+        mark = {True: "met   ", False: "MISSED", None: "n/a   "}[budget["met"]]
+        note = f"  ({budget['note']})" if budget["note"] else ""
+        lines.append(f"  {mark}  {budget['name']}: {budget['measured']}  [{budget['limit']}]{note}")
+    return "\n".join(lines)
+
+
+STARTUP_ROWS = [
+    ("baseline-worker", "answer_ms", "loadPyodide + 1+1, module worker  = BASELINE"),
+    ("baseline-worker", "load_pyodide_ms", "  of which loadPyodide() itself"),
+    ("baseline-main", "answer_ms", "loadPyodide + 1+1, main thread"),
+    ("runtime+package", "answer_ms", "same + calculators wheel + 1 answer, no page"),
+    ("runtime+package", "load_pyodide_ms", "  of which loadPyodide() with the wheel"),
+    ("runtime+package", "after_load_ms", "  of which import api + first answer"),
+    ("equivalence", "first_answer_ms", "equivalence: first answer"),
+    ("equivalence", "runtime_ready_ms", "equivalence: runtime ready"),
+    ("equivalence", "answer_ms", "equivalence: runtime-confirmed answer"),
+    ("eligibility", "first_answer_ms", "eligibility: first answer"),
+    ("eligibility", "answer_ms", "eligibility: runtime-confirmed answer"),
+]
+
+
+def _startup_lines(startup: dict[str, Any], runs: int) -> list[str]:
+    if not startup:
+        return []
+    base = baseline_ms(startup)
+    lines = [
+        f"Start-up: navigation → answer (ms), median of {runs} run(s) [min–max], × cold baseline"
+    ]
+    for phase in ("cold", "warm"):
+        for probe, key, label in STARTUP_ROWS:
+            if probe not in startup:
+                continue
+            summary = startup[probe][phase]
+            entry = summary.get(key)
+            errors = f"  ({len(summary['errors'])} failed)" if summary.get("errors") else ""
+            lines.append(f"  {phase:4}  {label:46} {_fmt_ms(entry, base)}{errors}")
+        lines.append("")
+    return lines
+
+
+def _transfer_lines(transfer: dict[str, Any]) -> list[str]:
+    if not transfer:
+        return []
+    if "error" in transfer:
+        return [f"Transfer: error: {transfer['error']}", ""]
+    lines = [
+        "Transfer per page kind, kB (browser: Playwright responseHeadersSize + responseBodySize;",
+        "server: bytes written; raw: bodies before gzip)",
+        f"  {'page':12} {'cold':>8} {'server':>8} {'raw':>8} {'reqs':>5} {'warm':>6} {'304s':>5}  runtime files fetched (cold)",
+    ]
+    for kind, entry in transfer.items():
+        cold, warm = entry["cold"], entry["warm"]
+        if "error" in cold:
+            lines.append(f"  {kind:12} error: {cold['error']}")
+            continue
+        files = ", ".join(f.rsplit("/", 1)[-1] for f in cold["runtime_files"]) or "none"
+        warm_kb = f"{warm['browser_bytes'] / 1000:6.1f}" if "error" not in warm else " error"
+        warm_304 = f"{warm.get('revalidated_304', 0):5}"
+        missing = ", ".join(cold.get("not_found", []))
+        if missing:
+            files += f"; 404: {missing}"
+        lines.append(
+            f"  {kind:12} {cold['browser_bytes'] / 1000:8.1f} {cold['server_bytes'] / 1000:8.1f}"
+            f" {cold['uncompressed_body_bytes'] / 1000:8.1f} {cold['requests']:5} {warm_kb} {warm_304}  {files}"
+        )
+    return [*lines, ""]
+
+
+def _build_lines(build: dict[str, Any]) -> list[str]:
+    if not build:
+        return []
+    if "error" in build:
+        return [f"Build: error: {build['error']}", ""]
+    wall = stat([b["wall_s"] for b in build["builds"]])
+    own = stat([b["mkdocs_s"] for b in build["builds"]])
+    reload = stat(build["reloads_s"])
+    lines = ["Build"]
+    if wall and own:
+        lines.append(
+            f"  mkdocs build --strict (whole site)      {wall.median:6.2f} s  [{wall.low:.2f}–{wall.high:.2f}]"
+            f"  (MkDocs' own figure {own.median:.2f} s)"
+        )
+    if reload:
+        lines.append(
+            f"  save policy YAML → page under serve    {reload.median:6.2f} s  [{reload.low:.2f}–{reload.high:.2f}]"
+            f"  ({build['edit']['file']} → {build['edit']['page']})"
+        )
+    return [*lines, ""]
+
+
+def _throughput_lines(throughput: dict[str, Any]) -> list[str]:
+    if not throughput:
+        return []
+    lines = ["Throughput: run_batch over the mixed cases (decisions/s, median of rounds)"]
+    cp = throughput.get("cpython", {})
+    if cp.get("seconds"):
+        s = statistics.median(cp["seconds"])
+        lines.append(
+            f"  CPython                         {cp['decisions'] / s:8.0f} /s  ({s:.2f} s for {cp['decisions']:,})"
+        )
+    py = throughput.get("pyodide", {})
+    if py.get("error"):
+        lines.append(f"  Pyodide: error: {py['error'][:200]}")
+    elif py.get("from_js_seconds"):
+        for key, label in (
+            ("from_js_seconds", "Pyodide, called from JS"),
+            ("inside_seconds", "Pyodide, timed inside Python"),
+        ):
+            s = statistics.median(py[key])
+            lines.append(
+                f"  {label:31} {py['decisions'] / s:8.0f} /s  ({s:.2f} s for {py['decisions']:,})"
+            )
+        same = "identical" if py.get("sha") == cp.get("sha") else "DIFFERENT"
+        lines.append(f"  answers in CPython and Pyodide: {same}")
+    sizes = {k: v.get("mean_response_bytes") for k, v in cp.get("outcomes", {}).items()}
+    if sizes:
+        lines.append(
+            "  mean response size: " + ", ".join(f"{k} {v:,} B" for k, v in sizes.items() if v)
+        )
+    profile = throughput.get("cpython_profile")
+    if isinstance(profile, list) and profile:
+        lines.append("  CPython round, share of time (cumulative):")
+        inner = [row for row in profile if row["cumulative_share"] < 0.95]  # not the wrappers
+        for row in inner[:8]:
+            lines.append(f"    {row['cumulative_share']:5.0%}  {row['function']}")
+    return [*lines, ""]
+
+
+def _as_dict(value: Stat | None) -> dict[str, Any] | None:
+    return asdict(value) if value else None
+
+
+def budgets_as_dicts(budgets: list[Budget]) -> list[dict[str, Any]]:
+    return [asdict(b) for b in budgets]

@@ -1,0 +1,128 @@
+"""The built site: build it when missing, and find the runtime files the build put in it.
+
+Nothing here hard-codes where the build puts Pyodide: it looks for `pyodide.mjs` in site/, for
+the Pyodide lockfile that lists a wheel present in site/, and for that wheel, so the benchmark
+follows the build if the layout changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """URL paths (from the site root, starting with `/`) of the runtime files in the site."""
+
+    site_dir: Path
+    pyodide_index: str  # folder holding pyodide.mjs, ends with "/"
+    lockfile: str  # pyodide-lock.json listing the calculators wheel
+    wheel: str  # the calculators wheel
+    package: str  # its distribution name, as `loadPyodide({packages})` wants it
+
+    def substitutions(self, bench_prefix: str) -> dict[str, str]:
+        """Placeholders of benchmarks/pages/ and their values."""
+        return {
+            "__BENCH__": bench_prefix,
+            "__PYODIDE_INDEX__": self.pyodide_index,
+            "__LOCKFILE__": self.lockfile,
+            "__PACKAGE__": self.package,
+        }
+
+
+def mkdocs_command(*args: str) -> list[str]:
+    return [str(VENV_BIN / "mkdocs"), *args]
+
+
+def build_site(root: Path = ROOT) -> None:
+    """`mkdocs build --strict` in `root`, as `make build` runs it."""
+    subprocess.run(
+        mkdocs_command("build", "--strict", "--quiet"),
+        cwd=root,
+        check=True,
+        env={**os.environ, **BUILD_ENV},
+    )
+
+
+def ensure_site(root: Path = ROOT, *, rebuild: bool = False) -> Path:
+    """site/ with a runtime in it; build it first if it is missing (or if asked to)."""
+    site = root / "site"
+    if rebuild or not (site / "index.html").exists() or not _find(site, "pyodide.mjs"):
+        print("building the site (mkdocs build --strict) …", flush=True)
+        build_site(root)
+    return site
+
+
+@contextlib.contextmanager
+def snapshot(site_dir: Path) -> Iterator[Path]:
+    """A private copy of `site_dir` for the length of the run, removed afterwards.
+
+    `mkdocs build` empties site/ before writing it again, so a build started elsewhere during
+    the run would otherwise pull files from under the server.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    try:
+        copy = tmp / "site"
+        shutil.copytree(site_dir, copy)
+        yield copy
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def find_layout(site_dir: Path) -> SiteLayout:
+    """Locate pyodide.mjs, the lockfile that lists a wheel shipped in the site, and the wheel."""
+    mjs = _find(site_dir, "pyodide.mjs")
+    if mjs is None:
+        raise FileNotFoundError(f"no pyodide.mjs under {site_dir}: is the runtime built?")
+    for lock in sorted(site_dir.rglob("pyodide-lock.json")):
+        wheel = _shipped_wheel(site_dir, lock)
+        if wheel is not None:
+            name, path = wheel
+            return SiteLayout(
+                site_dir=site_dir,
+                pyodide_index=_url_path(site_dir, mjs.parent) + "/",
+                lockfile=_url_path(site_dir, lock),
+                wheel=_url_path(site_dir, path),
+                package=name,
+            )
+    raise FileNotFoundError(f"no pyodide-lock.json under {site_dir} lists a wheel in the site")
+
+
+def _find(site_dir: Path, name: str) -> Path | None:
+    return next(iter(sorted(site_dir.rglob(name))), None)
+
+
+def _shipped_wheel(site_dir: Path, lock: Path) -> tuple[str, Path] | None:
+    """(package name, path) of the first .whl the lockfile lists that exists in the site.
+
+    File names resolve against the lockfile's own folder, as Pyodide resolves them by default.
+    """
+    packages = json.loads(lock.read_text("utf-8")).get("packages", {})
+    base = _url_path(site_dir, lock)
+    for name, spec in sorted(packages.items()):
+        file_name = spec.get("file_name", "")
+        if not file_name.endswith(".whl") or "://" in file_name:
+            continue
+        url = urljoin(base, file_name)
+        path = site_dir / url.lstrip("/")
+        if path.is_file():
+            return spec.get("name", name), path
+    return None
+
+
+def _url_path(site_dir: Path, path: Path) -> str:
+    return "/" + path.relative_to(site_dir).as_posix()
