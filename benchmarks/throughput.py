@@ -11,6 +11,10 @@ start-up, not a decision).
   timed two ways: `from_js` (JS calls run_batch and gets the answers back as JS strings, as a
   page would) and `inside` (timed in Python, answers left in Python: like for like with
   CPython). Both sides hash their answers; equal hashes mean identical answers.
+
+Each is also timed with `run_batch(kind, json_text, detail="summary")`, the compact batch form
+(the decision only, for checking a whole team): `summary_seconds` / `from_js_summary_seconds`.
+The browser budget is checked on the summary form; the full form is reported beside it.
 """
 
 from __future__ import annotations
@@ -51,15 +55,21 @@ def measure_cpython(cases: dict[str, list[dict[str, Any]]], rounds: int) -> dict
     api.run("equivalence", "{}")  # loads the compiled policy
     batches = [(kind, json.dumps(items, ensure_ascii=False)) for kind, items in cases.items()]
     seconds: list[float] = []
+    summary_seconds: list[float] = []
     digest = ""
     for _ in range(rounds):
         start = time.perf_counter()
         outs = [api.run_batch(kind, text) for kind, text in batches]
         seconds.append(time.perf_counter() - start)
         digest = _sha(outs)
+        start = time.perf_counter()
+        for kind, text in batches:
+            api.run_batch(kind, text, detail="summary")
+        summary_seconds.append(time.perf_counter() - start)
     return {
         "decisions": sum(len(items) for items in cases.values()),
         "seconds": seconds,
+        "summary_seconds": summary_seconds,
         "sha": digest,
         "calculators_from": str(Path(api.__file__).parent),
         "outcomes": outcomes(batches, api.run_batch),
@@ -79,6 +89,7 @@ def measure_pyodide(pw: Playwright, origin: str, rounds: int) -> dict[str, Any]:
         "decisions": result["decisions"],
         "from_js_seconds": result["fromJs"],
         "inside_seconds": result["inside"],
+        "from_js_summary_seconds": result["fromJsSummary"],
         "sha": result["sha"],
         "runtime_startup_ms": result["startupMs"],
         "pyodide": result["pyodide"],
@@ -122,6 +133,8 @@ def outcomes(batches: list[tuple[str, str]], run_batch: Any) -> dict[str, dict[s
         out = run_batch(kind, text)
         responses = json.loads(out)
         tally: dict[str, int] = {"mean_response_bytes": len(out.encode()) // max(1, len(responses))}
+        summary = run_batch(kind, text, detail="summary")
+        tally["mean_summary_bytes"] = len(summary.encode()) // max(1, len(responses))
         for response in responses:
             if "error" in response:
                 key = "error"

@@ -1,7 +1,18 @@
 """The narrow interface the browser calls through Pyodide: JSON in, JSON out.
 
-`run(kind, request_json)` answers one request; `run_batch` many (for speed tests). Errors come
-back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
+`run(kind, request_json)` answers one request, with everything the page shows (routes,
+conditions, explanations, sources). `run_batch(kind, requests)` answers many the same way;
+`run_batch(kind, requests, detail="summary")` gives per request only the decision, about
+1/100 of the size, for checking a whole team at once (the full answer for one person is then
+`run`):
+
+- eligibility: `{"eligible", "target", "edition", "met_routes", "eligible_from"}` (ids; the
+  date ISO or null), the same values as in the full answer;
+- equivalence: `{"equivalent", "basis", "confidence"}` (`equivalent`: the id of the title or
+  level, or null);
+- a request that cannot be answered gives the same `{"error": …}` as in the full form.
+
+Errors come back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
 show them beside the field. The compiled policy is read once per process; the site build
 passes its own `index` instead, so build-time answers come from the policy it just validated.
 """
@@ -23,6 +34,7 @@ from .tables import tables
 from .texts import Text
 
 KINDS = ("equivalence", "eligibility", "tables")
+DETAILS = ("full", "summary")
 
 
 @functools.cache
@@ -70,10 +82,22 @@ def run(kind: str, request_json: str) -> str:
 
 
 def run_batch(
-    kind: str, requests_json_list: str | list[Any], index: PolicyIndex | None = None
+    kind: str,
+    requests_json_list: str | list[Any],
+    index: PolicyIndex | None = None,
+    detail: str = "full",
 ) -> str:
     """Answer many requests of one kind; the argument is a JSON array (or a list of JSON
-    strings or objects), the result a JSON array of responses in the same order."""
+    strings or objects), the result a JSON array of responses in the same order: the full
+    responses of `run`, or with `detail="summary"` only the decision (see the module doc)."""
+    if detail not in DETAILS:
+        return _dump(
+            InputError(
+                "detail",
+                messages.UNKNOWN_VALUE.format(found=detail, accepted=", ".join(DETAILS)),
+                list(DETAILS),
+            ).to_dict()
+        )
     if isinstance(requests_json_list, str):
         try:
             requests = json.loads(requests_json_list)
@@ -87,16 +111,54 @@ def run_batch(
             )
     else:
         requests = list(requests_json_list)
-    out: list[dict[str, Any]] = []
+    answer_one = respond if detail == "full" else summarise
+    # Each answer is written out as soon as it is made, so a big batch never holds thousands
+    # of answers as objects (which the garbage collector would walk again and again); the
+    # array is the same text `json.dumps` of the list would give.
+    out: list[str] = []
     for item in requests:
         if isinstance(item, str):
             try:
                 item = json.loads(item) if item.strip() else {}
             except json.JSONDecodeError as err:
-                out.append(_bad_json(err))
+                out.append(_dump(_bad_json(err)))
                 continue
-        out.append(respond(kind, item, index))
-    return _dump(out)
+        out.append(_dump(answer_one(kind, item, index)))
+    return "[" + ", ".join(out) + "]"
+
+
+def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[str, Any]:
+    """The decision alone for one parsed request (`run_batch(..., detail="summary")`); bad
+    input gives the error object, as `respond` does."""
+    index = index or policy_index()
+    try:
+        if kind == "eligibility":
+            decision = assess(EligibilityFacts.from_dict(request), index)
+            return {
+                "eligible": decision.eligible,
+                "target": decision.target.id,
+                "edition": decision.edition.id,
+                "met_routes": list(decision.met_routes),
+                "eligible_from": (
+                    decision.eligible_from.isoformat() if decision.eligible_from else None
+                ),
+            }
+        if kind == "equivalence":
+            found = lookup(EquivalenceQuery.from_dict(request), index)
+            return {
+                "equivalent": found.equivalent.id if found.equivalent else None,
+                "basis": found.basis,
+                "confidence": found.confidence,
+            }
+        if kind == "tables":
+            raise InputError(
+                "detail",
+                messages.UNKNOWN_VALUE.format(found="summary", accepted="full"),
+                ["full"],
+            )
+        return answer(kind, request, index)  # an unknown kind: its error
+    except InputError as err:
+        return err.to_dict()
 
 
 def _bad_json(err: json.JSONDecodeError) -> dict[str, Any]:

@@ -103,13 +103,20 @@ def describe(condition: Condition, route: Route, index: PolicyIndex) -> Text:
 # Evaluating a condition ----------------------------------------------------------------------
 
 
-def evaluate(condition: Condition, route: Route, situation: Situation) -> ConditionResult:
-    """Whether `condition` of `route` holds for the situation, and what is missing if not."""
+def evaluate(
+    condition: Condition, route: Route, situation: Situation, requirement: Text | None = None
+) -> ConditionResult:
+    """Whether `condition` of `route` holds for the situation, and what is missing if not.
+
+    `requirement` is `describe(condition, route, index)` where the caller has it already.
+    """
     met, missing, met_from = EVALUATORS[condition["kind"]](condition, route, situation)
     return ConditionResult(
         kind=condition["kind"],
         met=met,
-        requirement=describe(condition, route, situation.index),
+        requirement=requirement
+        if requirement is not None
+        else describe(condition, route, situation.index),
         missing=None if met else missing,
         met_from=met_from,
     )

@@ -8,11 +8,12 @@ beside the answer, not in it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from . import messages
-from .conditions import Situation, evaluate
+from .conditions import Situation, describe, evaluate
 from .facts import EligibilityFacts, dated_years, resolve_eligibility
 from .index import PolicyIndex
 from .results import Decision, EditionRef, LevelRef, RouteResult
@@ -57,8 +58,38 @@ def level_ref(level_id: str, index: PolicyIndex) -> LevelRef:
     return LevelRef(id=level.id, zh=level.name.zh, en=level.name.en, grade=level.grade)
 
 
+@dataclass(frozen=True)
+class _Route:
+    """What a route's answer takes from the policy alone, worked out once per index."""
+
+    requirements: tuple[Text, ...]
+    source_label: Text
+    description: Text
+    extension: bool
+    scope: Text | None
+    note: Text | None
+
+
+def _compiled(raw: dict[str, Any], index: PolicyIndex) -> _Route:
+    def build() -> _Route:
+        return _Route(
+            requirements=tuple(describe(c, raw, index) for c in raw["conditions"]),
+            source_label=index.citation_label(raw["source"]),
+            description=Text.of(raw["description"]),
+            extension=index.is_extension(raw["id"]),
+            scope=Text.of(raw["scope"]) if "scope" in raw else None,
+            note=Text.of(raw["note"]) if "note" in raw else None,
+        )
+
+    return index.memo(("route", raw["id"]), build)
+
+
 def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) -> RouteResult:
-    conditions = [evaluate(c, raw, situation) for c in raw["conditions"]]
+    compiled = _compiled(raw, index)
+    conditions = [
+        evaluate(c, raw, situation, requirement)
+        for c, requirement in zip(raw["conditions"], compiled.requirements, strict=True)
+    ]
     unmet = [c for c in conditions if not c.met]
     missing = [c.missing for c in unmet if c.missing is not None]
     label = raw["label"]
@@ -78,16 +109,16 @@ def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) ->
         target=raw["target"],
         met=not unmet,
         source=raw["source"],
-        source_label=index.citation_label(raw["source"]),
+        source_label=compiled.source_label,
         confidence=raw["confidence"],
-        description=Text.of(raw["description"]),
+        description=compiled.description,
         explanation=explanation,
         conditions=conditions,
         missing=missing,
         eligible_from=eligible_from,
-        extension=index.is_extension(raw["id"]),
-        scope=Text.of(raw["scope"]) if "scope" in raw else None,
-        note=Text.of(raw["note"]) if "note" in raw else None,
+        extension=compiled.extension,
+        scope=compiled.scope,
+        note=compiled.note,
     )
 
 

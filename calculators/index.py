@@ -7,7 +7,9 @@ here keeps each calculator about its own rule.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from . import messages
@@ -25,7 +27,7 @@ class Level:
     grade: Text | None
     source: str
 
-    @property
+    @cached_property
     def label(self) -> Text:
         """ "技师（二级）" / "Technician (Level 2)"; the name alone where there is no grade."""
         if self.grade is None:
@@ -53,10 +55,16 @@ class Title:
 
 
 class PolicyIndex:
-    """The compiled policy with lookups by id; built once per process and shared."""
+    """The compiled policy with lookups by id; built once per process and shared.
+
+    The policy data is never changed after this is built, so whatever is derived from it
+    alone (alias tables, route lists, citation labels, route texts) is worked out once and
+    kept (`memo`), not on every request.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
+        self._memo: dict[Any, Any] = {}
         self.levels: dict[str, Level] = {
             raw["id"]: Level(
                 id=raw["id"],
@@ -90,6 +98,16 @@ class PolicyIndex:
         self.extensions: list[dict[str, Any]] = list(routes["extensions"])
         self.equivalence: dict[str, Any] = data["equivalence"]
         self.special: dict[str, Any] = data["special-routes"]
+        self._extension_ids = frozenset(r["id"] for r in self.extensions)
+
+    def memo[V](self, key: Any, build: Callable[[], V]) -> V:
+        """`build()`, computed once per index for `key`: for values derived from the policy
+        alone, never from a request."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     # Levels ------------------------------------------------------------------------------
     def national_levels(self) -> list[Level]:
@@ -107,19 +125,32 @@ class PolicyIndex:
         self, edition: str, target: str | None = None, extensions: bool = False
     ) -> list[dict[str, Any]]:
         """The routes of `edition` (and its extensions when asked), for `target` if given."""
+        found = self.memo(
+            ("routes_for", edition, target, extensions),
+            lambda: self._routes_for(edition, target, extensions),
+        )
+        return list(found)
+
+    def _routes_for(
+        self, edition: str, target: str | None, extensions: bool
+    ) -> tuple[dict[str, Any], ...]:
         pool = self.routes + (self.extensions if extensions else [])
-        return [
+        return tuple(
             r for r in pool if r["edition"] == edition and (target is None or r["target"] == target)
-        ]
+        )
 
     def targets(self, edition: str, extensions: bool = False) -> list[Level]:
         """Levels that have at least one route in `edition`, lowest first."""
-        ids = {r["target"] for r in self.routes_for(edition, extensions=extensions)}
-        return [lv for lv in self.levels.values() if lv.id in ids]
+
+        def build() -> tuple[Level, ...]:
+            ids = {r["target"] for r in self._routes_for(edition, None, extensions)}
+            return tuple(lv for lv in self.levels.values() if lv.id in ids)
+
+        return list(self.memo(("targets", edition, extensions), build))
 
     def is_extension(self, route_id: str) -> bool:
         """Whether `route_id` is an occupation-specific extension route."""
-        return any(r["id"] == route_id for r in self.extensions)
+        return route_id in self._extension_ids
 
     # Citations ---------------------------------------------------------------------------
     def cites(self, citation: str) -> bool:
@@ -128,6 +159,9 @@ class PolicyIndex:
 
     def citation_label(self, citation: str) -> Text:
         """How a citation reads to people: the clause of the opinion, or the document number."""
+        return self.memo(("citation_label", citation), lambda: self._citation_label(citation))
+
+    def _citation_label(self, citation: str) -> Text:
         if citation in self.sources:
             return Text.same(self.sources[citation]["number"])
         number = self.data["document"]["number"]["zh"]

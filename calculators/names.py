@@ -49,6 +49,28 @@ def _aliases(entries: Iterable[tuple[str, Iterable[str | Text | None]]]) -> dict
 
 def level_id(query: str, index: PolicyIndex) -> str | None:
     """The level named by `query` (id, name or grade in either language, or name + grade)."""
+    return _lookup(query, index.memo(("aliases", "level"), lambda: _level_table(index)))
+
+
+def title_id(query: str, index: PolicyIndex) -> str | None:
+    """The engineering title named by `query` (id or name in either language)."""
+    return _lookup(query, index.memo(("aliases", "title"), lambda: _title_table(index)))
+
+
+def tier_id(query: str, index: PolicyIndex) -> str | None:
+    """The title tier named by `query`: a tier's id or name, or a title's (which has a tier)."""
+    return _lookup(query, index.memo(("aliases", "tier"), lambda: _tier_table(index)))
+
+
+def education_id(query: str, index: PolicyIndex) -> str | None:
+    """The education id named by `query` (id or name in either language)."""
+    return _lookup(query, index.memo(("aliases", "education"), lambda: _education_table(index)))
+
+
+# The alias tables, built once per policy index (see PolicyIndex.memo).
+
+
+def _level_table(index: PolicyIndex) -> dict[str, str]:
     table = _aliases((lv.id, (lv.name, lv.grade)) for lv in index.levels.values())
     for lv in index.levels.values():
         if lv.grade is not None:
@@ -56,26 +78,20 @@ def level_id(query: str, index: PolicyIndex) -> str | None:
                 name, grade = normalise(lv.name.get(lang)), normalise(lv.grade.get(lang))
                 for combined in (f"{grade} {name}", f"{name} {grade}", grade + name, name + grade):
                     table.setdefault(combined, lv.id)
-    return _lookup(query, table)
+    return table
 
 
-def title_id(query: str, index: PolicyIndex) -> str | None:
-    """The engineering title named by `query` (id or name in either language)."""
-    return _lookup(query, _aliases((t.id, (t.name,)) for t in index.titles.values()))
+def _title_table(index: PolicyIndex) -> dict[str, str]:
+    return _aliases((t.id, (t.name,)) for t in index.titles.values())
 
 
-def tier_id(query: str, index: PolicyIndex) -> str | None:
-    """The title tier named by `query`: a tier's id or name, or a title's (which has a tier)."""
+def _tier_table(index: PolicyIndex) -> dict[str, str]:
     table = _aliases((t.id, (t.name,)) for t in index.tiers.values())
     for title in index.titles.values():
         for spelling in (title.id, title.name.zh, title.name.en):
             table.setdefault(normalise(spelling), title.tier)
-    return _lookup(query, table)
+    return table
 
 
-def education_id(query: str, index: PolicyIndex) -> str | None:
-    """The education id named by `query` (id or name in either language)."""
-    return _lookup(
-        query,
-        _aliases((e["id"], (Text.of(e["name"]),)) for e in index.education.values()),
-    )
+def _education_table(index: PolicyIndex) -> dict[str, str]:
+    return _aliases((e["id"], (Text.of(e["name"]),)) for e in index.education.values())

@@ -23,7 +23,13 @@ def special_routes(facts: EligibilityFacts, index: PolicyIndex) -> list[SpecialR
 
 def route_notes(route_id: str, index: PolicyIndex) -> list[NoteResult]:
     """Statements from outside the text about one special route, with their confidence."""
-    return [note_result(n, index) for n in index.special["notes"] if route_id in n["about"]]
+    notes = index.memo(
+        ("special_notes", route_id),
+        lambda: tuple(
+            note_result(n, index) for n in index.special["notes"] if route_id in n["about"]
+        ),
+    )
+    return list(notes)
 
 
 def note_result(raw: dict[str, Any], index: PolicyIndex) -> NoteResult:
@@ -47,31 +53,48 @@ def _route(raw: dict[str, Any], facts: EligibilityFacts, index: PolicyIndex) -> 
         status=status,
         source=raw["source"],
         source_label=index.citation_label(raw["source"]),
-        name=Text.of(raw["name"]),
+        name=_texts(raw, index)["name"],
         explanation=explanation,
-        decided_by=Text.of(raw["decided_by"]),
+        decided_by=_texts(raw, index)["decided_by"],
         notes=route_notes(raw["id"], index),
     )
 
 
+def _texts(raw: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
+    """The route's own texts, from the policy alone: worked out once per index."""
+
+    def build() -> dict[str, Any]:
+        texts: dict[str, Any] = {
+            "name": Text.of(raw["name"]),
+            "decided_by": Text.of(raw["decided_by"]),
+            "source": index.citation_label(raw["source"]),
+        }
+        common = {"name": texts["name"], "source": texts["source"]}
+        if raw["kind"] == "open":
+            texts["open"] = messages.SPECIAL_OPEN.format(decided_by=texts["decided_by"], **common)
+        if raw["kind"] == "competition":
+            details = texts["details"] = {
+                "max": raw["max_rank"],
+                "registered_with": Text.of(raw["registered_with"]),
+                "level_note": Text.of(raw["level_note"]),
+                **common,
+            }
+            texts["not_stated"] = messages.SPECIAL_COMPETITION_NOT_STATED.format(**details)
+        return texts
+
+    return index.memo(("special_texts", raw["id"]), build)
+
+
 def _status(raw: dict[str, Any], facts: EligibilityFacts, index: PolicyIndex) -> tuple[str, Text]:
     """open: no condition stated; competition: the place against `max_rank`."""
-    common = {
-        "name": Text.of(raw["name"]),
-        "source": index.citation_label(raw["source"]),
-    }
+    texts = _texts(raw, index)
     if raw["kind"] == "open":
-        return "open", messages.SPECIAL_OPEN.format(decided_by=Text.of(raw["decided_by"]), **common)
+        return "open", texts["open"]
     if raw["kind"] == "competition":
-        details = {
-            "max": raw["max_rank"],
-            "registered_with": Text.of(raw["registered_with"]),
-            "level_note": Text.of(raw["level_note"]),
-            **common,
-        }
+        details = texts["details"]
         rank = facts.competition_rank
         if rank is None:
-            return "not_stated", messages.SPECIAL_COMPETITION_NOT_STATED.format(**details)
+            return "not_stated", texts["not_stated"]
         if rank <= raw["max_rank"]:
             return "possible", messages.SPECIAL_COMPETITION_POSSIBLE.format(rank=rank, **details)
         return "not_met", messages.SPECIAL_COMPETITION_NOT_MET.format(rank=rank, **details)

@@ -2,7 +2,8 @@
 // benchmark's cases, and time `run_batch` over them `rounds` times, two ways:
 //  - from JS, as a page would call it: JSON string in, JSON string out (the result crosses
 //    into JS, which the page would need);
-//  - inside Python (time.perf_counter), the result left in Python: like for like with CPython.
+//  - inside Python (time.perf_counter), the result left in Python: like for like with CPython;
+//  - from JS again with `detail="summary"` (the compact batch form: the decision only).
 // Each round answers every case of every kind; the Python side also hashes the answers so
 // they can be compared with CPython's.
 const params = new URLSearchParams(self.location.search);
@@ -39,6 +40,7 @@ def bench_inside(batches):
   api.run("equivalence", "{}"); // first use loads the compiled policy: not a decision
   const fromJs = [];
   const inside = [];
+  const fromJsSummary = [];
   let sha = "";
   for (let round = 0; round < rounds; round++) {
     const start = performance.now();
@@ -47,8 +49,11 @@ def bench_inside(batches):
     const [seconds, digest] = benchInside(batches).toJs();
     inside.push(seconds);
     sha = digest;
+    const startSummary = performance.now();
+    for (const [kind, text] of batches) api.run_batch.callKwargs(kind, text, { detail: "summary" });
+    fromJsSummary.push((performance.now() - startSummary) / 1000);
   }
-  postMessage({ decisions, rounds, startupMs, fromJs, inside, sha, pyodide: pyodide.version });
+  postMessage({ decisions, rounds, startupMs, fromJs, inside, fromJsSummary, sha, pyodide: pyodide.version });
 } catch (error) {
   postMessage({ error: String(error && error.stack ? error.stack : error) });
 }

@@ -215,6 +215,38 @@ def test_equivalence_answers_from_the_build_before_the_runtime(open_page) -> Non
     assert page.get_attribute("#eq-result", "data-equivalent") == first["equivalent"]
 
 
+def test_a_checkbox_missing_from_the_address_keeps_its_default(open_page) -> None:
+    """`?level=technician` (no `hired`) is the form with only the level chosen: hired, as the
+    box is ticked by default; `hired=0` (or `false`) unticks it."""
+    hired = _answer("equivalence", {"level": "technician", "hired": True})["equivalent"]["id"]
+    not_hired = _answer("equivalence", {"level": "technician", "hired": False})["equivalent"]
+    assert not_hired is None
+    for query, ticked, equivalent in (
+        ("level=technician", True, hired),
+        ("level=technician&hired=1", True, hired),
+        ("level=technician&hired=0", False, "none"),
+        ("level=technician&hired=false", False, "none"),
+    ):
+        page = open_page("en", f"calculators/equivalence/?{query}")
+        page.wait_for_selector("#eq-result[data-engine=python]")
+        assert page.is_checked("#eq-hired") is ticked, query
+        assert page.get_attribute("#eq-result", "data-equivalent") == equivalent, query
+    # Eligibility: the boxes ticked by default stay ticked when the address does not name them.
+    page = open_page("en", "calculators/eligibility/?certificate=senior-worker&total_years=8")
+    assert page.is_checked("#el-same-or-related")
+    assert page.is_checked("#el-working")
+
+
+def test_the_page_writes_every_checkbox_into_the_address(open_page) -> None:
+    page = open_page("en", "calculators/equivalence/")  # not the shared page: boxes change
+    fill(page, "#eq-form", {"level": "technician", "hired": True})
+    submit(page, "#eq-form", "#eq-result")
+    assert dict(parse_qsl(urlsplit(page.url).query)) == {"level": "technician", "hired": "true"}
+    fill(page, "#eq-form", {"level": "technician", "hired": False})
+    submit(page, "#eq-form", "#eq-result")
+    assert dict(parse_qsl(urlsplit(page.url).query)) == {"level": "technician", "hired": "false"}
+
+
 def test_the_language_switch_keeps_the_page_and_the_answer(open_page, server: str) -> None:
     page = open_page(
         "zh",

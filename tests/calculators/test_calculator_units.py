@@ -189,6 +189,64 @@ def test_batch_answers_in_order() -> None:
     assert [a["level"]["id"] for a in answers] == list(index.levels)
 
 
+def test_batch_is_the_array_of_single_answers(index: PolicyIndex) -> None:
+    requests = [
+        {"certificate": lv.id, "total_years": years, "as_of": "2025-06-30"}
+        for lv in index.levels.values()
+        for years in (0, 3, 30)
+    ] + [{"target": "x-unknown"}, {"bogus": 1}]
+    batch = api.run_batch("eligibility", json.dumps(requests))
+    singles = [api.respond("eligibility", r) for r in requests]
+    assert batch == json.dumps(singles, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("kind", ["eligibility", "equivalence"])
+def test_summary_batch_is_the_decision_of_the_full_one(kind: str, index: PolicyIndex) -> None:
+    if kind == "eligibility":
+        requests: list[dict[str, object]] = [
+            {"certificate": lv.id, "years_since_certificate": y, "total_years": y + 2}
+            for lv in index.levels.values()
+            for y in (0, 2, 5, 10)
+        ]
+        requests += [
+            {"target": "x-unknown"},
+            {"certificate": "1", "certificate_date": "2019-01-01"},
+        ]
+    else:
+        requests = [{"level": lv, "hired": h} for lv in index.levels for h in (True, False)]
+        requests += [{"title": t} for t in index.titles] + [{"level": "x-unknown"}]
+    full = json.loads(api.run_batch(kind, json.dumps(requests)))
+    summary = json.loads(api.run_batch(kind, json.dumps(requests), detail="summary"))
+    assert len(full) == len(summary) == len(requests)
+    for whole, short in zip(full, summary, strict=True):
+        if "error" in whole:
+            assert short == whole
+        elif kind == "eligibility":
+            assert short == {
+                "eligible": whole["eligible"],
+                "target": whole["target"]["id"],
+                "edition": whole["edition"]["id"],
+                "met_routes": whole["met_routes"],
+                "eligible_from": whole["eligible_from"],
+            }
+        else:
+            equivalent = whole["equivalent"]
+            assert short == {
+                "equivalent": equivalent["id"] if equivalent else None,
+                "basis": whole["basis"],
+                "confidence": whole["confidence"],
+            }
+    assert any("error" in r for r in summary)
+    assert len(json.dumps(summary)) * 5 < len(json.dumps(full))
+
+
+def test_batch_detail_must_be_known() -> None:
+    (response,) = [json.loads(api.run_batch("equivalence", "[]", detail="short"))]
+    assert response["error"]["field"] == "detail"
+    tables = json.loads(api.run_batch("tables", "[{}]", detail="summary"))
+    assert tables[0]["error"]["field"] == "detail"
+
+
 def test_tables_cover_every_route_and_level(index: PolicyIndex) -> None:
     tables = json.loads(api.run("tables", ""))
     assert [row["level"]["id"] for row in tables["equivalence"]] == list(index.levels)

@@ -87,15 +87,16 @@ function requestFrom(form) {
   return request;
 }
 
-// The query holds every filled field, and a checkbox only where it differs from its default,
-// so a shared address stays short and reads like the form.
+// The query holds every filled field and every checkbox, written out either way
+// (`hired=true` / `hired=false`), so an address means the same whatever the form's defaults
+// are or become. Reading one, a field the query does not name keeps the form's default: a
+// hand-written `?level=technician` is the same as the form with only the level chosen.
+const YES = ["true", "1", "on", "yes"];
+const NO = ["false", "0", "off", "no"];
+
 function queryFrom(form, request) {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request)) {
-    const field = form.elements.namedItem(name);
-    if (field?.type === "checkbox" && value === field.defaultChecked) continue;
-    query.set(name, String(value));
-  }
+  for (const [name, value] of Object.entries(request)) query.set(name, String(value));
   return query;
 }
 
@@ -106,7 +107,10 @@ function fillFrom(form, query) {
     if (!field.name) continue;
     const value = query.get(field.name);
     if (field.type === "checkbox") {
-      field.checked = value === null ? field.defaultChecked : ["true", "1", "on"].includes(value);
+      const given = value?.trim().toLowerCase();
+      const known = YES.includes(given) || NO.includes(given);
+      field.checked = known ? YES.includes(given) : field.defaultChecked;
+      if (value !== null && !known) field.setAttribute("aria-invalid", "true");
     } else if (field.tagName === "SELECT") {
       const options = [...field.options];
       const known = options.some((option) => option.value === value);
@@ -114,7 +118,7 @@ function fillFrom(form, query) {
       field.value = known ? value : (initial?.value ?? "");
       if (value !== null && !known) field.setAttribute("aria-invalid", "true");
     } else {
-      field.value = value ?? "";
+      field.value = value ?? field.defaultValue;
     }
   }
   return true;
