@@ -42,13 +42,31 @@ def _language(config: MkDocsConfig) -> str:
 # Hooks
 
 
+def _fingerprint(policy_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the policy files are now: a changed file changes its size or mtime."""
+    return tuple(
+        (str(path), path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(policy_dir.rglob("*"))
+        if path.is_file()
+    )
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the policy before MkDocs cleans site/, so bad data leaves the old site intact."""
-    try:
-        policy: Policy = load_policy(_policy_dir(config))
-    except PolicyError as err:
-        raise PluginError(f"policy data is invalid:\n{err}") from None
-    _state["renderer"] = Renderer(policy)
+    """Validate the policy before MkDocs cleans site/, so bad data leaves the old site intact.
+
+    mkdocs-static-i18n runs a whole build per language; the policy is loaded once for all of
+    them, and again only when a file under policy/ has changed (as under `mkdocs serve`).
+    """
+    policy_dir = _policy_dir(config)
+    fingerprint = _fingerprint(policy_dir)
+    if _state.get("fingerprint") != fingerprint:
+        try:
+            policy: Policy = load_policy(policy_dir)
+        except PolicyError as err:
+            _state.pop("fingerprint", None)
+            raise PluginError(f"policy data is invalid:\n{err}") from None
+        _state["renderer"] = Renderer(policy)
+        _state["fingerprint"] = fingerprint
     return config
 
 
