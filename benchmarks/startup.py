@@ -10,6 +10,7 @@ Figures are `performance.now()` in the page: milliseconds since the navigation s
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,14 @@ from . import browser
 # runtime status element (`[data-calc-status]`) gets `data-state="ready"` once it has loaded.
 RESULT_SELECTOR = "#eq-result, #el-result, [data-calc-result], [data-calc-status]"
 SETTLE_S = 0.5  # after the answer, let Chromium finish writing its caches before closing
+# A first visit saves a memory snapshot of the runtime a moment after answering (worker.js);
+# a visitor reading the answer gives it that moment, so the harness waits for it too.
+SNAPSHOT_SETTLED_JS = (
+    "(() => { const s = document.querySelector('[data-calc-status]');"
+    " return !s || Boolean(s.dataset.snapshot) || s.dataset.start === 'snapshot'"
+    " || s.dataset.state === 'failed'; })()"
+)
+SNAPSHOT_WAIT_MS = 20_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,8 @@ def visit(pw: Playwright, profile: Path, origin: str, probe: Probe) -> dict[str,
         if probe.answer_attr is None:
             result = _bench_timings(page.evaluate("window.__bench"))
         else:
+            with contextlib.suppress(PlaywrightError):  # no snapshot saved: reported as such
+                page.wait_for_function(SNAPSHOT_SETTLED_JS, polling=50, timeout=SNAPSHOT_WAIT_MS)
             result = calculator_timings(browser.answer_events(page), probe.answer_attr)
         time.sleep(SETTLE_S)
         return result
@@ -101,7 +112,9 @@ def calculator_timings(events: list[dict[str, Any]], answer_attr: str) -> dict[s
     - `first_answer_ms`: the answer attribute first set, by whichever engine (`first_engine`);
     - `runtime_ready_ms`: the status element switched to `data-state="ready"`;
     - `answer_ms`: the answer attribute set while `data-engine="python"`: the runtime's own
-      answer (for a page that has no table this is also the first answer).
+      answer (for a page that has no table this is also the first answer);
+    - `runtime_start`: how the runtime started, `fresh` or from a saved `snapshot`;
+    - `snapshot_saved_ms`: when this visit had saved its snapshot (a fresh start only).
     """
     answers = [e for e in events if e["name"] == answer_attr and e["value"] is not None]
     if any(e["name"] == "data-state" and e["value"] == "failed" for e in events):
@@ -110,6 +123,8 @@ def calculator_timings(events: list[dict[str, Any]], answer_attr: str) -> dict[s
         return {"error": f"no {answer_attr} was set"}
     runtime = [e for e in answers if e["data"].get("engine") == "python"]
     ready = [e["t"] for e in events if e["name"] == "data-state" and e["value"] == "ready"]
+    starts = [e["value"] for e in events if e["name"] == "data-start"]
+    saved = [e["t"] for e in events if e["name"] == "data-snapshot" and e["value"] == "saved"]
     return {
         "first_answer_ms": answers[0]["t"],
         "first_engine": answers[0]["data"].get("engine", ""),
@@ -118,4 +133,6 @@ def calculator_timings(events: list[dict[str, Any]], answer_attr: str) -> dict[s
         "answer_ms": runtime[0]["t"] if runtime else None,
         "answer_value": runtime[0]["value"] if runtime else None,
         "runtime_agrees": bool(runtime) and runtime[0]["value"] == answers[0]["value"],
+        "runtime_start": starts[0] if starts else None,
+        "snapshot_saved_ms": saved[0] if saved else None,
     }

@@ -26,7 +26,7 @@ from pathlib import Path
 from pyodide_lock.spec import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
-from .wheels import build_wheel, package_files
+from .wheels import build_wheel, content_digest, package_files
 
 PACKAGE = "calculators"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -77,16 +77,27 @@ def install_runtime(runtime: Runtime, site_dir: Path) -> None:
         shutil.copyfile(runtime.npm_dir / name, dest / name)
 
 
-def install_calculators(runtime: Runtime, site_dir: Path, policy_json: str) -> Path:
-    """Build the calculators wheel with the compiled policy inside; list it in a lockfile.
+def calculators_files(runtime: Runtime, policy_json: str) -> dict[str, bytes]:
+    """What the calculators wheel holds: the package's sources and the compiled policy."""
+    files = package_files(runtime.root / PACKAGE)
+    files[f"{PACKAGE}/policy.json"] = policy_json.encode("utf-8")
+    return files
+
+
+def snapshot_key(runtime: Runtime, files: dict[str, bytes]) -> str:
+    """Names the memory snapshot a browser may keep of this runtime with this wheel loaded
+    (see worker.js): a new Pyodide or a new wheel gives a new name, so an old one is unused."""
+    return f"{runtime.version}-{content_digest(files)}"
+
+
+def install_calculators(runtime: Runtime, site_dir: Path, files: dict[str, bytes]) -> Path:
+    """Build the calculators wheel from `files` (`calculators_files`); list it in a lockfile.
 
     Returns the wheel's path in the site.
     """
     dest = site_dir / runtime.package_url
     for old in dest.glob(f"{PACKAGE}-*.whl"):
         old.unlink()
-    files = package_files(runtime.root / PACKAGE)
-    files[f"{PACKAGE}/policy.json"] = policy_json.encode("utf-8")
     wheel = build_wheel(
         files,
         dest,

@@ -30,9 +30,11 @@ from hgpolicy.policy import Policy
 from hgpolicy.runtime import (
     PACKAGE,
     Runtime,
+    calculators_files,
     find_runtime,
     install_calculators,
     install_runtime,
+    snapshot_key,
 )
 
 log = logging.getLogger("mkdocs.hooks.runtime")
@@ -134,6 +136,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["runtime"] = find_runtime(root)
     except FileNotFoundError as err:
         raise PluginError(str(err)) from None
+    _state["wheel_files"] = calculators_files(_state["runtime"], compiled)
+    _state["snapshot"] = snapshot_key(_state["runtime"], _state["wheel_files"])
     _state["versions"] = {name: _digest(Path(config.docs_dir) / SCRIPTS / name) for name in ASSETS}
     renderer.env.globals["calc"] = _state["calc"]
     return config
@@ -152,6 +156,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         "indexURL": to_root + runtime.index_url,
         "lockFileURL": to_root + runtime.lock_url,
         "package": PACKAGE,
+        "snapshot": _state["snapshot"],
     }
     return (
         f'<link rel="stylesheet" href="{url["calculators.css"]}">\n{html}\n'
@@ -169,7 +174,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     runtime: Runtime = _state["runtime"]
     site = Path(config.site_dir)
     install_runtime(runtime, site)
-    wheel = install_calculators(runtime, site, _state["policy_json"])
+    wheel = install_calculators(runtime, site, _state["wheel_files"])
     log.info(
         "Pyodide %s and %s written in %.0f ms",
         runtime.version,

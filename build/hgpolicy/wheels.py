@@ -46,6 +46,15 @@ def package_files(package: Path) -> dict[str, bytes]:
     }
 
 
+def content_digest(files: Mapping[str, bytes]) -> str:
+    """A short digest of `files` (paths and contents): the wheel's local version label, and
+    what tells a browser that a snapshot it saved came from the same code and policy."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()[:12]
+
+
 def build_wheel(
     files: Mapping[str, bytes], dest: Path, *, name: str, version: str, summary: str
 ) -> Path:
@@ -54,10 +63,7 @@ def build_wheel(
     The version gets a local label from the digest of `files`, so the file name changes
     whenever the contents do.
     """
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
-    full_version = f"{version}+{digest.hexdigest()[:12]}"
+    full_version = f"{version}+{content_digest(files)}"
     dist_info = f"{name}-{full_version}.dist-info"
     metadata = {
         f"{dist_info}/METADATA": (

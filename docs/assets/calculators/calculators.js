@@ -299,6 +299,12 @@ function setStatus(state) {
   }
 }
 
+// How the runtime started ("fresh" or from a saved "snapshot") and whether this visit saved one,
+// as data attributes on the status element: the benchmark and the tests read them.
+function markStatus(name, value) {
+  for (const status of document.querySelectorAll("[data-calc-status]")) status.dataset[name] = value;
+}
+
 function startWorker() {
   setStatus("loading");
   let handle;
@@ -312,7 +318,10 @@ function startWorker() {
   handle.onmessage = ({ data }) => {
     if (data.type === "ready") {
       setStatus("ready");
+      markStatus("start", data.start);
       for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "snapshot") {
+      markStatus("snapshot", data.saved ? "saved" : "none");
     } else if (data.type === "failed") {
       failed(data.message);
     } else if (data.type === "result") {
@@ -332,6 +341,7 @@ function startWorker() {
     indexURL: new URL(runtimeConfig.indexURL, document.baseURI).href,
     lockFileURL: new URL(runtimeConfig.lockFileURL, document.baseURI).href,
     package: runtimeConfig.package,
+    snapshot: runtimeConfig.snapshot,
   });
 }
 

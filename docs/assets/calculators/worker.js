@@ -1,11 +1,19 @@
 // The calculators' Python, in a module worker so the page stays responsive while it loads.
 //
 // Protocol (messages are plain objects):
-//   page → worker  {type: "init", indexURL, lockFileURL, package}
-//   worker → page  {type: "ready", version} | {type: "failed", message}
+//   page → worker  {type: "init", indexURL, lockFileURL, package, snapshot}
+//   worker → page  {type: "ready", version, start: "fresh" | "snapshot"} | {type: "failed", message}
 //   page → worker  {type: "run", id, kind, request}        (request: a JSON string)
 //   worker → page  {type: "result", id, response}          (response: a JSON string)
+//   worker → page  {type: "snapshot", saved: true | false}
 // Everything is fetched from the URLs the page passes in, all on the site's own origin.
+//
+// Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
+// (checked against the lockfile's sha256), imports the package, reads the policy, answers, and
+// then, while the visitor reads, stores a copy of the interpreter's memory in this browser's
+// Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from the build).
+// The next visit restores that memory instead of starting Python and installing the wheel
+// again. A snapshot that fails to restore is deleted and the runtime starts afresh.
 
 let api = null;
 let starting = null;
@@ -46,25 +54,97 @@ self.addEventListener("unhandledrejection", (event) => {
   if (failed) event.preventDefault();
 });
 
-async function start({ indexURL, lockFileURL, package: name }) {
+const SNAPSHOTS = "hg-calculators-snapshots";
+let snapshotKey = null; // this build's key, where snapshots can be kept (Cache Storage exists)
+let snapshotTimer = null;
+let pyodideInstance = null;
+
+async function start({ indexURL, lockFileURL, package: name, snapshot }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const loading = loadPyodide({
-    indexURL,
-    lockFileURL,
-    packages: [name],
-    stdout: () => {},
-    stderr: (line) => console.warn(line),
-  });
+  const options = { indexURL, lockFileURL, stdout: () => {}, stderr: (line) => console.warn(line) };
+  snapshotKey = snapshot && self.caches ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
+  const saved = await readSnapshot();
+  if (saved) {
+    try {
+      const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
+      api = pyodide.pyimport(`${name}.api`);
+      snapshotKey = null; // nothing new to save
+      return { version: pyodide.version, start: "snapshot" };
+    } catch (error) {
+      if (failed) throw error;
+      console.warn("calculators: the saved snapshot did not restore; starting afresh:", error);
+      await forgetSnapshots();
+    }
+  }
+  const loading = loadPyodide({ ...options, packages: [name], _makeSnapshot: Boolean(snapshotKey) });
   const pyodide = await Promise.race([loading, startFailed]);
   api = pyodide.pyimport(`${name}.api`);
-  return pyodide.version;
+  api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
+  pyodideInstance = pyodide;
+  return { version: pyodide.version, start: "fresh" };
+}
+
+async function readSnapshot() {
+  if (!snapshotKey) return null;
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    const response = await cache.match(snapshotKey);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch (error) {
+    console.warn("calculators: no snapshot:", error);
+    return null;
+  }
+}
+
+async function forgetSnapshots() {
+  try {
+    await caches.delete(SNAPSHOTS);
+  } catch {
+    // nothing stored, or storage unavailable: either way nothing to forget
+  }
+}
+
+// Save once the page's first questions are answered (or after a quiet second): the snapshot
+// then holds everything those answers imported, and never delays them.
+function snapshotSoon(delayMs) {
+  if (!snapshotKey || !pyodideInstance) return;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(saveSnapshot, delayMs);
+}
+
+async function saveSnapshot() {
+  const pyodide = pyodideInstance;
+  const key = snapshotKey;
+  snapshotKey = null;
+  pyodideInstance = null;
+  let saved = false;
+  try {
+    // Pyodide refuses to snapshot while it lists loaded packages (it expects an empty record);
+    // the restored interpreter needs none of that record: the package is already imported.
+    const loaded = { ...pyodide.loadedPackages };
+    for (const packageName of Object.keys(loaded)) delete pyodide.loadedPackages[packageName];
+    let bytes;
+    try {
+      bytes = pyodide.makeMemorySnapshot();
+    } finally {
+      Object.assign(pyodide.loadedPackages, loaded);
+    }
+    await forgetSnapshots(); // one build's snapshot at a time
+    const cache = await caches.open(SNAPSHOTS);
+    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    saved = true;
+  } catch (error) {
+    console.warn("calculators: snapshot not saved:", error);
+  }
+  self.postMessage({ type: "snapshot", saved });
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init" && !starting) {
     starting = start(data);
     try {
-      self.postMessage({ type: "ready", version: await starting });
+      self.postMessage({ type: "ready", ...(await starting) });
+      snapshotSoon(1000);
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
     }
@@ -72,6 +152,7 @@ self.onmessage = async ({ data }) => {
     try {
       await starting;
       self.postMessage({ type: "result", id: data.id, response: api.run(data.kind, data.request) });
+      snapshotSoon(50);
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, failed: String(error) });
     }

@@ -1,0 +1,117 @@
+"""Second visits start from a memory snapshot of the runtime, and answer exactly as before.
+
+The first visit to a calculator page starts Python afresh and then saves a snapshot of the
+interpreter's memory in the browser's Cache Storage; the next calculator page opened in the same
+browser restores it instead of starting Python again. A snapshot that cannot be restored is
+dropped and replaced, never trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
+from tests.browser.test_calculators import (
+    LANGS,
+    check_eligibility,
+    check_equivalence,
+    fill,
+    representative,
+    submit,
+)
+
+STATUS = "[data-calc-status]"
+
+
+@pytest.fixture
+def fresh_browser(browser: Browser) -> Iterator[tuple[BrowserContext, Recorder]]:
+    """A browser context of its own: empty caches, nothing saved by other tests."""
+    recorder = Recorder()
+    context = new_context(browser, recorder)
+    yield context, recorder
+    context.close()
+    recorder.check_since((0, 0))
+
+
+def open_calculator(context: BrowserContext, server: str, lang: str, kind: str) -> Page:
+    page = context.new_page()
+    page.goto(site_url(server, lang, f"calculators/{kind}/"))
+    wait_ready(page)
+    assert page.get_attribute(STATUS, "data-state") == "ready"
+    return page
+
+
+def wait_saved(page: Page) -> None:
+    page.wait_for_selector(f"{STATUS}[data-snapshot]")
+    assert page.get_attribute(STATUS, "data-snapshot") == "saved"
+
+
+def test_the_second_visit_restores_the_snapshot_and_answers_as_python(
+    fresh_browser, server: str
+) -> None:
+    context, _ = fresh_browser
+    first = open_calculator(context, server, "zh", "equivalence")
+    assert first.get_attribute(STATUS, "data-start") == "fresh"
+    wait_saved(first)
+    first.close()
+
+    for lang in LANGS:
+        page = open_calculator(context, server, lang, "eligibility")
+        assert page.get_attribute(STATUS, "data-start") == "snapshot"
+        for _name, values, answer in representative("eligibility", per_file=1):
+            fill(page, "#el-form", values)
+            submit(page, "#el-form", "#el-result")
+            check_eligibility(page, answer, lang)
+        page.close()
+
+    page = open_calculator(context, server, "en", "equivalence")
+    assert page.get_attribute(STATUS, "data-start") == "snapshot"
+    assert page.get_attribute(STATUS, "data-snapshot") is None  # nothing new to save
+    for _name, values, answer in representative("equivalence", per_file=3):
+        fill(page, "#eq-form", values)
+        submit(page, "#eq-form", "#eq-result")
+        check_equivalence(page, answer, "en")
+
+
+def test_a_snapshot_that_does_not_restore_is_replaced(fresh_browser, server: str) -> None:
+    """A snapshot from another Pyodide build (its build id changed) is refused by Pyodide; the
+    page starts afresh, answers, and saves a good snapshot that the next visit restores."""
+    context, _ = fresh_browser
+    first = open_calculator(context, server, "en", "equivalence")
+    wait_saved(first)
+    changed = first.evaluate(
+        """async () => {
+            let changed = 0;
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+                    bytes.fill(0xee, 16, 48);  // the header's build id
+                    await cache.put(request, new Response(bytes));
+                    changed++;
+                }
+            }
+            return changed;
+        }"""
+    )
+    assert changed == 1
+    first.close()
+
+    second = context.new_page()
+    warnings: list[str] = []
+    second.on("console", lambda message: warnings.append(message.text))
+    second.goto(site_url(server, "en", "calculators/equivalence/?level=technician"))
+    wait_ready(second)
+    assert second.get_attribute(STATUS, "data-state") == "ready"
+    assert second.get_attribute(STATUS, "data-start") == "fresh"
+    assert any("did not restore" in text for text in warnings), warnings
+    second.wait_for_selector("#eq-result[data-engine=python]")
+    assert second.get_attribute("#eq-result", "data-equivalent") == "engineer"
+    wait_saved(second)
+    second.close()
+
+    third = open_calculator(context, server, "zh", "equivalence")
+    assert third.get_attribute(STATUS, "data-start") == "snapshot"
