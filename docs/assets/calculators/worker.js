@@ -10,10 +10,11 @@
 //
 // Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
 // (checked against the lockfile's sha256), imports the package, reads the policy, answers, and
-// then, while the visitor reads, stores a copy of the interpreter's memory in this browser's
-// Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from the build).
-// The next visit restores that memory instead of starting Python and installing the wheel
-// again. A snapshot that fails to restore is deleted and the runtime starts afresh.
+// then, while the visitor reads, stores a gzipped copy of the interpreter's memory in this
+// browser's Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from
+// the build). The next visit restores that memory instead of starting Python and installing
+// the wheel again. A snapshot that cannot be read or restored is deleted and the runtime
+// starts afresh.
 
 let api = null;
 let starting = null;
@@ -89,9 +90,12 @@ async function readSnapshot() {
   try {
     const cache = await caches.open(SNAPSHOTS);
     const response = await cache.match(snapshotKey);
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    if (!response) return null;
+    const memory = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(memory).arrayBuffer());
   } catch (error) {
-    console.warn("calculators: no snapshot:", error);
+    console.warn("calculators: the saved snapshot is unreadable; starting afresh:", error);
+    await forgetSnapshots();
     return null;
   }
 }
@@ -131,7 +135,9 @@ async function saveSnapshot() {
     }
     await forgetSnapshots(); // one build's snapshot at a time
     const cache = await caches.open(SNAPSHOTS);
-    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    // gzip: about 7 MB on the visitor's disk instead of 31 MB, for ~60 ms more on each restore
+    const stored = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    await cache.put(key, new Response(stored, { headers: { "Content-Type": "application/gzip" } }));
     saved = true;
   } catch (error) {
     console.warn("calculators: snapshot not saved:", error);
