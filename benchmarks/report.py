@@ -58,6 +58,9 @@ def summarize_visits(visits: list[dict[str, Any]]) -> dict[str, Any]:
     engines = sorted({v["first_engine"] for v in visits if v.get("first_engine")})
     if engines:
         summary["first_engine"] = engines
+    starts = [v["runtime_start"] for v in visits if v.get("runtime_start")]
+    if starts:  # how each visit's runtime started: {"fresh": n, "snapshot": m}
+        summary["runtime_start"] = {kind: starts.count(kind) for kind in sorted(set(starts))}
     return summary
 
 
@@ -144,16 +147,27 @@ def _startup_budgets(startup: dict[str, Any], paired: dict[str, Any]) -> list[Bu
                     budgets.append(Budget(name, limit, "not measured", None))
                     continue
                 pair = paired.get(f"{calc}.{phase}.{key}", {}).get("paired_to_cold_baseline")
+                notes = [f"paired per run: {pair:.2f}×"] if pair is not None else []
+                starts = startup.get(calc, {}).get(phase, {}).get("runtime_start")
+                if starts:
+                    notes.append(f"runtime started {_starts(starts)}")
                 budgets.append(
                     Budget(
                         name,
                         f"{limit} = {factor * base:.0f} ms",
                         f"{value:.0f} ms = {value / base:.2f}×",
                         value <= factor * base,
-                        f"paired per run: {pair:.2f}×" if pair is not None else "",
+                        "; ".join(notes),
                     )
                 )
     return budgets
+
+
+def _starts(starts: dict[str, int]) -> str:
+    """{"fresh": 1, "snapshot": 4} → "fresh 1/5, from snapshot 4/5"."""
+    total = sum(starts.values())
+    words = {"fresh": "fresh", "snapshot": "from snapshot"}
+    return ", ".join(f"{words.get(kind, kind)} {n}/{total}" for kind, n in starts.items())
 
 
 def _transfer_budgets(transfer: dict[str, Any]) -> list[Budget]:
@@ -255,6 +269,8 @@ STARTUP_ROWS = [
     ("equivalence", "answer_ms", "equivalence: runtime-confirmed answer"),
     ("eligibility", "first_answer_ms", "eligibility: first answer"),
     ("eligibility", "answer_ms", "eligibility: runtime-confirmed answer"),
+    ("equivalence", "snapshot_saved_ms", "equivalence: runtime snapshot saved"),
+    ("eligibility", "snapshot_saved_ms", "eligibility: runtime snapshot saved"),
 ]
 
 
@@ -271,8 +287,12 @@ def _startup_lines(startup: dict[str, Any], runs: int) -> list[str]:
                 continue
             summary = startup[probe][phase]
             entry = summary.get(key)
+            if key == "snapshot_saved_ms" and not entry:
+                continue  # a visit that started from a snapshot saves none
             errors = f"  ({len(summary['errors'])} failed)" if summary.get("errors") else ""
-            lines.append(f"  {phase:4}  {label:46} {_fmt_ms(entry, base)}{errors}")
+            starts = summary.get("runtime_start") if key == "answer_ms" else None
+            started = f"  ({_starts(starts)})" if starts and probe in CALCULATORS else ""
+            lines.append(f"  {phase:4}  {label:46} {_fmt_ms(entry, base)}{errors}{started}")
         lines.append("")
     return lines
 
