@@ -61,10 +61,12 @@ let snapshotTimer = null;
 let pyodideInstance = null;
 
 async function start({ indexURL, lockFileURL, package: name, snapshot }) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const options = { indexURL, lockFileURL, stdout: () => {}, stderr: (line) => console.warn(line) };
   snapshotKey = snapshot && self.caches ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
-  const saved = await readSnapshot();
+  const [{ loadPyodide }, saved] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    readSnapshot(),
+  ]);
+  const options = { indexURL, lockFileURL, stdout: () => {}, stderr: (line) => console.warn(line) };
   if (saved) {
     try {
       const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
