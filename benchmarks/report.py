@@ -166,8 +166,9 @@ def _startup_budgets(startup: dict[str, Any], paired: dict[str, Any]) -> list[Bu
 def _starts(starts: dict[str, int]) -> str:
     """{"fresh": 1, "snapshot": 4} → "fresh 1/5, from snapshot 4/5"."""
     total = sum(starts.values())
-    words = {"fresh": "fresh", "snapshot": "from snapshot"}
-    return ", ".join(f"{words.get(kind, kind)} {n}/{total}" for kind, n in starts.items())
+    return ", ".join(
+        f"{'from ' if kind == 'snapshot' else ''}{kind} {n}/{total}" for kind, n in starts.items()
+    )
 
 
 def _transfer_budgets(transfer: dict[str, Any]) -> list[Budget]:
@@ -291,7 +292,7 @@ def _startup_lines(startup: dict[str, Any], runs: int) -> list[str]:
                 continue  # a visit that started from a snapshot saves none
             errors = f"  ({len(summary['errors'])} failed)" if summary.get("errors") else ""
             starts = summary.get("runtime_start") if key == "answer_ms" else None
-            started = f"  ({_starts(starts)})" if starts and probe in CALCULATORS else ""
+            started = f"  ({_starts(starts)})" if starts else ""
             lines.append(f"  {phase:4}  {label:46} {_fmt_ms(entry, base)}{errors}{started}")
         lines.append("")
     return lines

@@ -29,11 +29,12 @@ STATUS = "[data-calc-status]"
 
 
 @pytest.fixture
-def fresh_browser(browser: Browser) -> Iterator[tuple[BrowserContext, Recorder]]:
-    """A browser context of its own: empty caches, nothing saved by other tests."""
+def fresh_browser(browser: Browser) -> Iterator[BrowserContext]:
+    """A browser context of its own (empty caches, nothing saved by other tests), checked
+    afterwards like the shared one: only 127.0.0.1 requested, no script error."""
     recorder = Recorder()
     context = new_context(browser, recorder)
-    yield context, recorder
+    yield context
     context.close()
     recorder.check_since((0, 0))
 
@@ -54,7 +55,7 @@ def wait_saved(page: Page) -> None:
 def test_the_second_visit_restores_the_snapshot_and_answers_as_python(
     fresh_browser, server: str
 ) -> None:
-    context, _ = fresh_browser
+    context = fresh_browser
     first = open_calculator(context, server, "zh", "equivalence")
     assert first.get_attribute(STATUS, "data-start") == "fresh"
     wait_saved(first)
@@ -113,7 +114,7 @@ def test_a_snapshot_that_does_not_restore_is_replaced(
 ) -> None:
     """A snapshot Pyodide refuses (another build's) or that cannot be read is dropped: the page
     starts afresh, answers, and saves a good snapshot that the next visit restores."""
-    context, _ = fresh_browser
+    context = fresh_browser
     first = open_calculator(context, server, "en", "equivalence")
     wait_saved(first)
     sizes = first.evaluate(REWRITE % corrupt)

@@ -71,7 +71,7 @@ async function start({ indexURL, lockFileURL, package: name, snapshot }) {
     try {
       const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
       api = pyodide.pyimport(`${name}.api`);
-      snapshotKey = null; // nothing new to save
+      // pyodideInstance stays unset: a restored runtime has nothing new to save
       return { version: pyodide.version, start: "snapshot" };
     } catch (error) {
       if (failed) throw error;
