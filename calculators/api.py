@@ -8,8 +8,9 @@ conditions, explanations, sources). `run_batch(kind, requests)` answers many the
 
 - eligibility: `{"eligible", "target", "edition", "met_routes", "eligible_from"}` (ids; the
   date ISO or null), the same values as in the full answer;
-- equivalence: `{"equivalent", "basis", "confidence"}` (`equivalent`: the id of the title or
-  level, or null);
+- equivalence: `{"equivalent", "basis"}` (`equivalent`: the id of the title or level, or
+  null);
+- each with the `data_version` (`{"date", "digest"}`) every answer carries;
 - a request that cannot be answered gives the same `{"error": …}` as in the full form.
 
 Errors come back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
@@ -47,21 +48,27 @@ def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[st
     """The response object for one parsed request; raises InputError for bad input."""
     index = index or policy_index()
     if kind == "equivalence":
-        return lookup(EquivalenceQuery.from_dict(request), index).to_dict()
+        return _versioned(lookup(EquivalenceQuery.from_dict(request), index).to_dict(), index)
     if kind == "eligibility":
-        return assess(EligibilityFacts.from_dict(request), index).to_dict()
+        return _versioned(assess(EligibilityFacts.from_dict(request), index).to_dict(), index)
     if kind == "tables":
         if request not in (None, {}):
             fields = ", ".join(request) if isinstance(request, dict) else repr(request)
             raise InputError(
                 "request", messages.UNKNOWN_FIELD.format(name=fields, accepted="—"), []
             )
-        return tables(index).to_dict()
+        return _versioned(tables(index).to_dict(), index)
     raise InputError(
         "kind",
         messages.UNKNOWN_KIND.format(found=kind, accepted=", ".join(KINDS)),
         list(KINDS),
     )
+
+
+def _versioned(response: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
+    """The answer with the data version it was computed with (`PolicyIndex.data_version`)."""
+    response["data_version"] = dict(index.data_version)
+    return response
 
 
 def respond(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[str, Any]:
@@ -134,22 +141,27 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
     try:
         if kind == "eligibility":
             decision = assess(EligibilityFacts.from_dict(request), index)
-            return {
-                "eligible": decision.eligible,
-                "target": decision.target.id,
-                "edition": decision.edition.id,
-                "met_routes": list(decision.met_routes),
-                "eligible_from": (
-                    decision.eligible_from.isoformat() if decision.eligible_from else None
-                ),
-            }
+            return _versioned(
+                {
+                    "eligible": decision.eligible,
+                    "target": decision.target.id,
+                    "edition": decision.edition.id,
+                    "met_routes": list(decision.met_routes),
+                    "eligible_from": (
+                        decision.eligible_from.isoformat() if decision.eligible_from else None
+                    ),
+                },
+                index,
+            )
         if kind == "equivalence":
             found = lookup(EquivalenceQuery.from_dict(request), index)
-            return {
-                "equivalent": found.equivalent.id if found.equivalent else None,
-                "basis": found.basis,
-                "confidence": found.confidence,
-            }
+            return _versioned(
+                {
+                    "equivalent": found.equivalent.id if found.equivalent else None,
+                    "basis": found.basis,
+                },
+                index,
+            )
         if kind == "tables":
             raise InputError(
                 "detail",

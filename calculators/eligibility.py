@@ -65,6 +65,7 @@ class _Route:
     requirements: tuple[Text, ...]
     source_label: Text
     description: Text
+    wording: Text | None
     extension: bool
     scope: Text | None
     note: Text | None
@@ -76,6 +77,7 @@ def _compiled(raw: dict[str, Any], index: PolicyIndex) -> _Route:
             requirements=tuple(describe(c, raw, index) for c in raw["conditions"]),
             source_label=index.citation_label(raw["source"]),
             description=Text.of(raw["description"]),
+            wording=Text.of(raw["wording"]) if "wording" in raw else None,
             extension=index.is_extension(raw["id"]),
             scope=Text.of(raw["scope"]) if "scope" in raw else None,
             note=Text.of(raw["note"]) if "note" in raw else None,
@@ -114,6 +116,7 @@ def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) ->
         description=compiled.description,
         explanation=explanation,
         conditions=conditions,
+        wording=compiled.wording,
         missing=missing,
         eligible_from=eligible_from,
         extension=compiled.extension,

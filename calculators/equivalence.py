@@ -1,9 +1,11 @@
 """Which engineering title a skill level is treated like, and the other way round.
 
 Clause （十四） gives hired 高级工 / 技师 / 高级技师 the treatment of 助理工程师 / 工程师 /
-高级工程师; only hired holders are covered. Beside it the answer gives the national rule on
-*applying* for a title from a level (an application after some years, not a grant), and for
-the enterprise-set levels only what a source says, with its confidence.
+高级工程师; only hired holders are covered, and the sentence concerns the engineering field
+(said beside every answer). Beside it the answer gives the national rule on *applying* for a
+title from a level (an application after some years, not a grant). No source the project holds
+gives the enterprise-set levels a title: what is reported about them is a marked note, never
+the answer.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .facts import EquivalenceQuery, resolve_equivalence
 from .index import PolicyIndex
 from .results import Equivalence, Named, NoteResult, TitleApplication
 from .special import note_result
-from .texts import Text, join
+from .texts import Text
 
 
 def lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
@@ -40,7 +42,6 @@ def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
     enterprise = _find(data["enterprise_levels"], level=level_id)
     application = _application(_find(data["title_application"], level=level_id), index)
     notes: list[NoteResult] = []
-    confidence = None
     clause = None
     title = None
     if treatment is not None:
@@ -55,24 +56,12 @@ def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
         )
         notes = [note_result(n, index) for n in data["treatment_notes"]]
         cited = [clause]
-    elif enterprise is not None and enterprise["title"] is not None:
-        title = title_named(enterprise["title"], index)
-        basis = "national"
-        confidence = enterprise["confidence"]
-        explanation = messages.EQ_ENTERPRISE.format(
-            level=level.name,
-            statement=Text.of(enterprise["statement"]),
-            source=index.citation_label(enterprise["source"]),
-            confidence=messages.CONFIDENCE[confidence],
-        )
-        if not hired:
-            explanation = join([explanation, messages.EQ_ENTERPRISE_NOT_HIRED], "", " ")
-        cited = [enterprise["source"]]
     elif enterprise is not None:
         basis = "none"
         explanation = messages.EQ_ENTERPRISE_NONE.format(
             level=level.name, statement=Text.of(enterprise["statement"])
         )
+        notes = [note_result(n, index) for n in enterprise.get("notes", [])]
         cited = [enterprise["source"]]
     elif level_id in data["not_covered"]["levels"]:
         basis = "none"
@@ -97,8 +86,8 @@ def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
         equivalent=title if hired else None,
         basis=basis,
         clause=clause,
-        confidence=confidence,
         explanation=explanation,
+        scope=_scope(index),
         sources=_unique(cited + notes_cited),
         if_hired=title,
         may_apply_for=application,
@@ -111,9 +100,7 @@ def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
     title = title_named(title_id, index)
     title_text = Text(title.zh, title.en)
     treatment = _find(data["treatment"], title=title_id)
-    enterprise = _find(data["enterprise_levels"], title=title_id)
     application = _application(_find(data["title_application"], title=title_id), index)
-    confidence = None
     clause = None
     level_id = None
     notes: list[NoteResult] = []
@@ -128,20 +115,15 @@ def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
         )
         notes = [note_result(n, index) for n in data["treatment_notes"]]
         cited = [clause]
-    elif enterprise is not None:
-        level_id = enterprise["level"]
-        basis = "national"
-        confidence = enterprise["confidence"]
-        explanation = messages.EQ_REVERSE_REPORTED.format(
-            title=title_text,
-            statement=Text.of(enterprise["statement"]),
-            source=index.citation_label(enterprise["source"]),
-            confidence=messages.CONFIDENCE[confidence],
-        )
-        cited = [enterprise["source"]]
     else:
         basis = "none"
         explanation = messages.EQ_REVERSE_NONE.format(title=title_text)
+        notes = [
+            note_result(n, index)
+            for row in data["enterprise_levels"]
+            for n in row.get("notes", [])
+            if title_id in n.get("titles", [])
+        ]
         cited = [index.titles[title_id].source]
     if application is not None:
         cited += [application.source, *application.also]
@@ -154,11 +136,19 @@ def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
         equivalent=Named(id=level.id, zh=level.zh, en=level.en) if level else None,
         basis=basis,
         clause=clause,
-        confidence=confidence,
         explanation=explanation,
+        scope=_scope(index),
         sources=_unique(cited + [n.source for n in notes if n.source]),
         may_apply_for=application,
         notes=notes,
+    )
+
+
+def _scope(index: PolicyIndex) -> Text:
+    """What clause （十四）'s sentence covers and leaves open: said beside every answer."""
+    note = index.equivalence["scope_note"]
+    return messages.EQ_SCOPE.format(
+        text=Text.of(note["text"]), source=index.citation_label(note["source"])
     )
 
 
@@ -175,7 +165,6 @@ def _application(raw: dict[str, Any] | None, index: PolicyIndex) -> TitleApplica
         source_labels=[index.citation_label(c) for c in [raw["source"], *raw.get("also", [])]],
         confidence=raw["confidence"],
         description=Text.of(raw["description"]),
-        note=Text.of(raw["note"]) if "note" in raw else None,
     )
 
 

@@ -7,6 +7,8 @@ here keeps each calculator about its own rule.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -98,6 +100,9 @@ class PolicyIndex:
         self.extensions: list[dict[str, Any]] = list(routes["extensions"])
         self.equivalence: dict[str, Any] = data["equivalence"]
         self.special: dict[str, Any] = data["special-routes"]
+        self.confidence_marks: dict[str, dict[str, Any]] = {
+            raw["id"]: raw for raw in data["confidence"]["marks"]
+        }
         self._extension_ids = frozenset(r["id"] for r in self.extensions)
 
     def memo[V](self, key: Any, build: Callable[[], V]) -> V:
@@ -163,7 +168,13 @@ class PolicyIndex:
 
     def _citation_label(self, citation: str) -> Text:
         if citation in self.sources:
-            return Text.same(self.sources[citation]["number"])
+            source = self.sources[citation]
+            number = Text.same(source["number"])
+            if "scope" in source:
+                return messages.SOURCE_WITH_SCOPE.format(
+                    number=number, scope=Text.of(source["scope"])
+                )
+            return number
         number = self.data["document"]["number"]["zh"]
         clause = self.clauses[citation]
         return messages.clause_label(number, citation, clause.get("numeral"), clause["parent"])
@@ -172,10 +183,32 @@ class PolicyIndex:
         """The words of a clause of the opinion, so rules quote it without copying it."""
         return Text.of(self.clauses[citation]["text"])
 
+    def confidence_label(self, mark: str) -> Text:
+        """How a confidence mark reads ("见于报道" / "reported"): confidence.yaml's one wording."""
+        return Text.of(self.confidence_marks[mark]["label"])
+
+    @cached_property
+    def data_version(self) -> dict[str, str]:
+        """Which rules an answer comes from: the newest changelog date and a digest of the
+        compiled data, so a printed or shared answer can be traced to its rules."""
+        newest = max(change["date"] for change in self.data["changelog"]["changes"])
+        return {"date": newest, "digest": policy_digest(self.data)}
+
     def source_confidence(self, citation: str) -> str | None:
         """The confidence of an external source document; None for the Huangshi text itself."""
         source = self.sources.get(citation)
         return source["confidence"] if source else None
+
+
+def canonical_json(data: Any) -> str:
+    """The compiled policy as stable text (sorted keys, UTF-8): what policy.json holds and
+    what the digest is taken of, the same in CPython and in Pyodide."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def policy_digest(data: Any) -> str:
+    """A short digest of the compiled policy: 12 hex digits of its SHA-256."""
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()[:12]
 
 
 def _clause_entry(record: dict[str, Any], parent: str | None) -> dict[str, Any]:

@@ -15,12 +15,8 @@ from .texts import Text, number
 # Names and lists ----------------------------------------------------------------------------
 
 NAME_WITH_GRADE = Text(zh="{name}（{grade}）", en="{name} ({grade})")
+SOURCE_WITH_SCOPE = Text(zh="{number}（{scope}）", en="{number} ({scope})")
 ID_WITH_NAME = Text(zh="{id}（{name}）", en="{id} ({name})")
-CONFIDENCE = {
-    "seen": Text(zh="已见原文", en="seen"),
-    "reported": Text(zh="见于报道", en="reported"),
-    "unconfirmed": Text(zh="未经核实", en="unconfirmed"),
-}
 
 
 def accepted_list(items: list[Text]) -> Text:
@@ -272,9 +268,9 @@ CALENDAR_YEARS = Text(
 # Special routes -----------------------------------------------------------------------------
 
 SPECIAL_OPEN = Text(
-    zh="{name}（{source}）：此途径存在，原文未规定年限、名次等数量条件。决定者：{decided_by}",
+    zh="{name}（{source}）：此途径存在，原文未规定年限、名次等数量条件。由谁决定：{decided_by}",
     en="{name} ({source}): the route exists; the text sets no years, ranking or other numeric "
-    "condition. Decided by: {decided_by}",
+    "condition. Who decides: {decided_by}",
 )
 SPECIAL_COMPETITION_POSSIBLE = Text(
     zh="{name}（{source}）：第{rank}名在前{max}名之内。若该竞赛经{registered_with}备案，可按规定直接认定相应等级。{level_note}",
@@ -304,14 +300,8 @@ EQ_NOT_HIRED = Text(
     en="{source} covers only hired holders: a hired {level} is treated like holders of the "
     "title {title}; a holder who is not hired is not covered.",
 )
+EQ_SCOPE = Text(zh="{text}（{source}）", en="{text} ({source})")
 EQ_NOT_COVERED = Text(zh="{level}：{note}", en="{level}: {note}")
-EQ_ENTERPRISE = Text(
-    zh="{level}：{statement}（{source}，{confidence}）",
-    en="{level}: {statement} ({source}, {confidence})",
-)
-EQ_ENTERPRISE_NOT_HIRED = Text(
-    zh="以上说法只涉及被聘用者。", en="The statement concerns hired holders only."
-)
 EQ_ENTERPRISE_NONE = Text(zh="{level}：{statement}", en="{level}: {statement}")
 EQ_NO_STATEMENT = Text(
     zh="本项目掌握的来源没有规定{level}的对应职称。",
@@ -321,15 +311,7 @@ EQ_REVERSE = Text(
     zh="{title}对应被聘用的{level}：后者比照前者享受同等待遇（{source}）。",
     en="{title} corresponds to a hired {level}, who enjoys the same treatment ({source}).",
 )
-EQ_REVERSE_REPORTED = Text(
-    zh="{title}：{statement}（{source}，{confidence}）",
-    en="{title}: {statement} ({source}, {confidence})",
-)
 EQ_REVERSE_NONE = Text(
     zh="没有来源规定与{title}对应的技能等级。",
     en="No source states a skill level that corresponds to {title}.",
-)
-MAY_APPLY = Text(
-    zh="可申报职称：{description}（{sources}，{confidence}）",
-    en="Applying for a title: {description} ({sources}, {confidence})",
 )

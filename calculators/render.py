@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import messages
+from .api import policy_index
 from .texts import Text
 
 HEAD_TARGET = Text(zh="申报等级", en="Level applied for")
@@ -33,8 +34,10 @@ HEAD_TITLE = Text(zh="职称", en="Title")
 HEAD_EQUIVALENT = Text(zh="同等待遇", en="Treated as equal to")
 HEAD_APPLY = Text(zh="可申报职称", en="May apply for")
 HEAD_OUTSIDE = Text(zh="其他来源的说法", en="What other sources say")
+HEAD_SCOPE = Text(zh="适用范围", en="Scope")
+HEAD_DATA_VERSION = Text(zh="数据版本：{date}（{digest}）", en="Data version: {date} ({digest})")
 STATUS = {
-    "open": Text(zh="存在，由评价机构决定", en="exists; the evaluation institution decides"),
+    "open": Text(zh="存在，原文未规定条件", en="exists; the text sets no condition"),
     "possible": Text(zh="可能适用", en="possible"),
     "not_met": Text(zh="不适用", en="does not apply"),
     "not_stated": Text(zh="未提供信息", en="no facts given"),
@@ -46,7 +49,8 @@ def _t(value: dict[str, str] | None, lang: str) -> str:
 
 
 def _confidence(value: str | None, lang: str) -> str:
-    return messages.CONFIDENCE[value].get(lang) if value in messages.CONFIDENCE else ""
+    """The mark's label from confidence.yaml, as the pages' badges show it."""
+    return policy_index().confidence_label(value).get(lang) if value else ""
 
 
 def _level(ref: dict[str, Any] | None, lang: str) -> str:
@@ -89,6 +93,7 @@ def decision_text(d: dict[str, Any], lang: str) -> str:
     lines += ["", f"{HEAD_NOTES.get(lang)}{colon.rstrip()}"]
     lines += [f"  - {note[lang]}" for note in d["notes"]]
     lines.append(f"{HEAD_SOURCES.get(lang)}{colon}{', '.join(d['sources'])}")
+    lines.append(data_version_text(d, lang))
     return "\n".join(lines)
 
 
@@ -104,6 +109,7 @@ def equivalence_text(e: dict[str, Any], lang: str) -> str:
     shown = equivalent[lang] if equivalent else HEAD_NONE.get(lang)
     lines.append(f"{HEAD_EQUIVALENT.get(lang)}{colon}{shown}")
     lines.append(e["explanation"][lang])
+    lines.append(f"{HEAD_SCOPE.get(lang)}{colon}{e['scope'][lang]}")
     apply = e.get("may_apply_for")
     if apply:
         where = ("、" if lang == "zh" else ", ").join(t[lang] for t in apply["source_labels"])
@@ -111,13 +117,18 @@ def equivalence_text(e: dict[str, Any], lang: str) -> str:
             f"{HEAD_APPLY.get(lang)}{colon}{apply['description'][lang]}"
             + _cited(where, apply["confidence"], lang, bracket=True)
         )
-        if apply.get("note"):
-            lines.append(f"  {apply['note'][lang]}")
     if e["notes"]:
         lines.append(f"{HEAD_OUTSIDE.get(lang)}{colon.rstrip()}")
         lines += [f"  - {_note(n, lang)}" for n in e["notes"]]
     lines.append(f"{HEAD_SOURCES.get(lang)}{colon}{', '.join(e['sources'])}")
+    lines.append(data_version_text(e, lang))
     return "\n".join(lines)
+
+
+def data_version_text(answer: dict[str, Any], lang: str) -> str:
+    """ "数据版本：2026-11-30（a1b2c3d4e5f6）": which rules produced the answer."""
+    version = answer["data_version"]
+    return HEAD_DATA_VERSION.format(date=version["date"], digest=version["digest"]).get(lang)
 
 
 def tables_text(t: dict[str, Any], lang: str) -> str:

@@ -71,6 +71,7 @@ class RouteResult(Serializable):
     description: Text
     explanation: Text
     conditions: list[ConditionResult]
+    wording: Text | None
     missing: list[Text]
     eligible_from: date | None = None
     extension: bool = False
@@ -138,15 +139,15 @@ class TitleApplication(Serializable):
     source_labels: list[Text]
     confidence: str
     description: Text
-    note: Text | None = None
 
 
 @dataclass(frozen=True)
 class Equivalence(Serializable):
     """A level's equal-treatment title under clause (14), or a title's level; and what else applies.
 
-    basis: "huangshi" (the text itself), "national" (an outside source; see confidence) or
-    "none" (no source states an equivalent).
+    basis: "huangshi" (the text itself) or "none" (no source states an equivalent; what is
+    reported stands in `notes`, with its confidence). `scope`: what the clause covers and
+    leaves open, said beside every answer.
     """
 
     direction: str
@@ -156,8 +157,8 @@ class Equivalence(Serializable):
     equivalent: Named | None
     basis: str
     clause: str | None
-    confidence: str | None
     explanation: Text
+    scope: Text
     sources: list[str]
     if_hired: Named | None = None
     may_apply_for: TitleApplication | None = None

@@ -21,12 +21,21 @@ def special_routes(facts: EligibilityFacts, index: PolicyIndex) -> list[SpecialR
     return [_route(raw, facts, index) for raw in index.special["routes"]]
 
 
-def route_notes(route_id: str, index: PolicyIndex) -> list[NoteResult]:
-    """Statements from outside the text about one special route, with their confidence."""
+def route_notes(route_id: str, index: PolicyIndex, target: str | None = None) -> list[NoteResult]:
+    """Statements from outside the text about one special route, with their confidence; for
+    a `target` level, only those that apply to it (a note's `min_level` and above)."""
+
+    def applies(note: dict[str, Any]) -> bool:
+        if target is None or "min_level" not in note:
+            return True
+        return index.levels[target].order >= index.levels[note["min_level"]].order
+
     notes = index.memo(
-        ("special_notes", route_id),
+        ("special_notes", route_id, target),
         lambda: tuple(
-            note_result(n, index) for n in index.special["notes"] if route_id in n["about"]
+            note_result(n, index)
+            for n in index.special["notes"]
+            if route_id in n["about"] and applies(n)
         ),
     )
     return list(notes)
@@ -56,7 +65,7 @@ def _route(raw: dict[str, Any], facts: EligibilityFacts, index: PolicyIndex) -> 
         name=_texts(raw, index)["name"],
         explanation=explanation,
         decided_by=_texts(raw, index)["decided_by"],
-        notes=route_notes(raw["id"], index),
+        notes=route_notes(raw["id"], index, facts.target),
     )
 
 

@@ -50,6 +50,7 @@ class RouteRow(Serializable):
     target: LevelRef
     description: Text
     conditions: list[ConditionRow]
+    wording: Text | None
     source: str
     source_label: Text
     confidence: str
@@ -150,6 +151,7 @@ def _route(raw: dict[str, Any], index: PolicyIndex) -> RouteRow:
             )
             for c in raw["conditions"]
         ],
+        wording=Text.of(raw["wording"]) if "wording" in raw else None,
         source=raw["source"],
         source_label=index.citation_label(raw["source"]),
         confidence=raw["confidence"],

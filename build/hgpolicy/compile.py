@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from calculators.index import canonical_json
 
 from .policy import Policy
 
@@ -15,6 +16,4 @@ def policy_data(policy: Policy) -> dict[str, Any]:
 
 def policy_json(policy: Policy) -> str:
     """`policy_data` as compact, stable UTF-8 JSON (sorted keys, so rebuilds are byte-identical)."""
-    return json.dumps(
-        policy_data(policy), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    )
+    return canonical_json(policy_data(policy))

@@ -1,9 +1,10 @@
 """The level ladder as an inline SVG, drawn at build time from levels, titles and equivalence.
 
 Skill levels stand in a column, the highest at the top; each engineering title stands beside
-the level whose holders it is compared with. A solid connector is equal treatment under the
-Huangshi text (equivalence `treatment`); a dashed one is a statement from outside it
-(`enterprise_levels` with a title). No script draws anything in the browser: the page carries
+the level whose holders it is compared with, joined by a connector: equal treatment under the
+Huangshi text (equivalence `treatment`), and nothing else (what outside sources report about the
+enterprise-set levels is a note in the tables, never a connector). No script draws anything in
+the browser: the page carries
 the finished picture, styled by policy.css, and every box links to its row in the tables below.
 """
 
@@ -79,12 +80,9 @@ def ladder_svg(
     titles = {ti["id"]: ti for ti in policy["titles"]["titles"]}
     tiers = {tier["id"]: tier for tier in policy["titles"]["tiers"]}
     equivalence = policy["equivalence"]
-    links = [(e["level"], e["title"], "equal") for e in equivalence["treatment"]]
-    links += [
-        (e["level"], e["title"], "reported") for e in equivalence["enterprise_levels"] if e["title"]
-    ]
+    links = [(e["level"], e["title"]) for e in equivalence["treatment"]]
     row = {lv["id"]: HEAD_H + i * (ROW_H + GAP) for i, lv in enumerate(levels)}
-    height = HEAD_H + len(levels) * (ROW_H + GAP) + 2 * LINE_H + 6
+    height = HEAD_H + len(levels) * (ROW_H + GAP) + LINE_H + 6
 
     def t(text: dict[str, str]) -> str:
         return text[lang]
@@ -112,41 +110,38 @@ def ladder_svg(
             )
         )
     # Each title beside the level it is compared with, and the connector between them
-    for level_id, title_id, kind in links:
+    for level_id, title_id in links:
         y = row[level_id] + ROW_H / 2
         title = titles[title_id]
         out.append(
             f'<line x1="{LEVEL_X + BOX_W}" y1="{y:.0f}" x2="{TITLE_X}" y2="{y:.0f}" '
-            f'class="ladder-link ladder-{kind}"/>'
+            'class="ladder-link ladder-equal"/>'
         )
         out.append(
             _box(
                 x=TITLE_X,
                 y=row[level_id],
                 href=anchor("titles", title_id),
-                css=f"ladder-title ladder-{kind}",
+                css="ladder-title ladder-equal",
                 small=t(tiers[title["tier"]]["name"]),
                 name=t(title["name"]),
                 lang=lang,
-                tooltip=f"{t(title['name'])} ({label(f'ladder-{kind}')})",
+                tooltip=f"{t(title['name'])} ({label('ladder-equal')})",
             )
         )
-    # Legend: what a solid and a dashed connector mean, with the condition the data sets
+    # Legend: what a connector means, with the condition the data sets
     conditions = sorted({e["condition"] for e in equivalence["treatment"]})
-    legend = {
-        "equal": label("ladder-equal")
+    legend = (
+        label("ladder-equal")
         + label("colon")
-        + ", ".join(label(f"condition-{c}") for c in conditions),
-        "reported": label("ladder-reported"),
-    }
-    legend_y = height - 2 * LINE_H + 8
-    for i, (kind, text) in enumerate(legend.items()):
-        y = legend_y + i * LINE_H
-        out.append(
-            f'<line x1="{LEVEL_X}" y1="{y - 4}" x2="{LEVEL_X + 28}" y2="{y - 4}" '
-            f'class="ladder-link ladder-{kind}"/>'
-            f'<text x="{LEVEL_X + 36}" y="{y}" class="ladder-small">{escape(text)}</text>'
-        )
+        + ", ".join(label(f"condition-{c}") for c in conditions)
+    )
+    y = height - LINE_H + 8
+    out.append(
+        f'<line x1="{LEVEL_X}" y1="{y - 4}" x2="{LEVEL_X + 28}" y2="{y - 4}" '
+        'class="ladder-link ladder-equal"/>'
+        f'<text x="{LEVEL_X + 36}" y="{y}" class="ladder-small">{escape(legend)}</text>'
+    )
     desc = "; ".join(
         (f"{t(lv['grade'])} " if "grade" in lv else "") + t(lv["name"]) for lv in levels
     )

@@ -10,6 +10,9 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from calculators.index import PolicyIndex
+
+from .compile import policy_data
 from .document import Part, parts
 from .ladder import ladder_svg
 from .policy import Policy
@@ -26,7 +29,9 @@ PAGES: dict[str, str] = {
     "document": "text.md",
     "tags": "topics.md",
     "glossary": "glossary.md",
-    "sources": "about.md",
+    "sources": "sources.md",
+    "confidence": "about.md",
+    "changelog": "changes.md",
     "levels": "reference/levels.md",
     "titles": "reference/levels.md",
     "equivalence": "reference/levels.md",
@@ -99,6 +104,8 @@ def cited_records(policy: Policy) -> dict[str, list[Record]]:
             continue
         for key, value in data.items():
             records = [r for r in value if "id" in r] if isinstance(value, list) else []
+            # Notes nested in a record (an enterprise level's reported notes) are records too.
+            records += [n for r in records for n in r.get("notes", []) if "id" in n]
             for record in records:
                 cites = [record.get("source"), *record.get("also", [])]
                 if not any(cites):
@@ -109,6 +116,23 @@ def cited_records(policy: Policy) -> dict[str, list[Record]]:
                 for ref in filter(None, cites):
                     index.setdefault(ref, []).append(Record(stem, key, record, page))
     return index
+
+
+def records_by_id(policy: Policy) -> dict[str, Record]:
+    """Every record with an id in the rule files (and the notes nested in them), by id, with
+    the page that shows it: what a change record's `records` link to."""
+    found: dict[str, Record] = {}
+    for stem, data in policy.data.items():
+        if stem == "document" or not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            records = [r for r in value if "id" in r] if isinstance(value, list) else []
+            records += [n for r in records for n in r.get("notes", []) if "id" in n]
+            page = PAGES.get(f"{stem}/{key}") or PAGES.get(stem)
+            for record in records:
+                if page is not None:
+                    found.setdefault(record["id"], Record(stem, key, record, page))
+    return found
 
 
 # Rendering
@@ -147,6 +171,9 @@ class Renderer:
         self.part_by_id = {part.id: part for part in self.parts}
         self.sources = {s["id"]: s for s in policy["sources"]["sources"]}
         self.cited = cited_records(policy)
+        self.records = records_by_id(policy)
+        # The version every calculator answer carries, shown on the changes page.
+        self.data_version = PolicyIndex(policy_data(policy)).data_version
 
     def names(self) -> list[str]:
         """Marker names that have a template."""
@@ -185,10 +212,12 @@ class Renderer:
             by_id=page.by_id,
             anchor=anchor,
             derived=page.derived,
+            record_link=page.record_link,
             page_title=lambda doc: self.page_title(doc, lang),
             exists=lambda doc: (self.docs_dir / doc).exists(),
             ladder=lambda: ladder_svg(self.policy, lang, page.label, anchor),
             downloads=published(self.policy.root),
+            data_version=self.data_version,
             pages=PAGES,
         )
 
@@ -230,7 +259,10 @@ class PageContext:
                 text, attrs = self.part_number(part), f'{attrs} title="{text}"'
             return f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}"
         source = self.renderer.sources[ref]
-        return f"[{source['number']}]({self.link('about.md', 'src-' + ref)}){{ {attrs} }}"
+        text = source["number"]
+        if "scope" in source:
+            text = f"{text}{self.label('open-bracket')}{self.t(source['scope'])}{self.label('close-bracket')}"
+        return f"[{text}]({self.link('sources.md', 'src-' + ref)}){{ {attrs} }}"
 
     def part_label(self, part: Part) -> str:
         """The part's number and heading as printed: “（四）健全层级设置”, “(4) Improving …”."""
@@ -259,8 +291,10 @@ class PageContext:
         return " " if self.lang == "en" else ""
 
     def confidence(self, mark: str) -> str:
-        """The confidence mark of an external fact, linked to what the marks mean."""
-        text, title = self.label(f"confidence-{mark}"), self.label("confidence")
+        """The confidence mark of an external fact (confidence.yaml's wording), linked to
+        what the marks mean."""
+        marks = self.by_id("confidence", "marks")
+        text, title = self.t(marks[mark]["label"]), self.label("confidence")
         href = self.link("about.md", f"confidence-{mark}")
         return f'[{text}]({href}){{ .confidence .confidence-{mark} title="{title}" }}'
 
@@ -303,7 +337,32 @@ class PageContext:
         part = self.renderer.part_by_id.get(data.get("source") or "")
         if part is not None and "heading" in part.record:
             return self.name_of(data)
+        if isinstance(data.get("text"), dict):
+            return self.excerpt(self.t(data["text"]))
         return data["id"]
+
+    def excerpt(self, text: str) -> str:
+        """The opening words of a note, to name it in a list: 24 characters of Chinese, about
+        60 of English (cut at a word), then an ellipsis."""
+        limit = 24 if self.lang == "zh" else 60
+        if len(text) <= limit:
+            return text
+        cut = text[:limit]
+        if self.lang == "en" and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip("，,；;：: ") + "…"
+
+    def record_link(self, record_id: str) -> str:
+        """A Markdown link to a record of the data (a clause, a source, a rule) by its id."""
+        if record_id in self.renderer.part_by_id:
+            return self.cite(record_id)
+        if record_id in self.renderer.sources:
+            return self.cite(record_id)
+        record = self.renderer.records[record_id]
+        if record.stem == "confidence":
+            return self.confidence(record_id)
+        target = self.link(record.page, record.anchor)
+        return f"[{self.record_name(record)}]({target})"
 
     def derived(self, ref: str) -> list[tuple[str, list[Record]]]:
         """Records citing `ref`, grouped by the page that shows them, in page order."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .certainty import confidence_problems
 from .errors import PolicyError, Problem
 from .validate import validate
 from .yamlfile import YamlFile, read_yaml
@@ -33,6 +34,7 @@ def load_policy(root: Path) -> Policy:
         except PolicyError as err:
             problems.extend(err.problems)
     problems.extend(validate(files, root / "schema"))
+    problems.extend(confidence_problems(files))
     if problems:
         raise PolicyError(problems)
     return Policy(root=root, data={f.path.stem: f.data for f in files})

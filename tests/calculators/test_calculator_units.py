@@ -228,13 +228,14 @@ def test_summary_batch_is_the_decision_of_the_full_one(kind: str, index: PolicyI
                 "edition": whole["edition"]["id"],
                 "met_routes": whole["met_routes"],
                 "eligible_from": whole["eligible_from"],
+                "data_version": whole["data_version"],
             }
         else:
             equivalent = whole["equivalent"]
             assert short == {
                 "equivalent": equivalent["id"] if equivalent else None,
                 "basis": whole["basis"],
-                "confidence": whole["confidence"],
+                "data_version": whole["data_version"],
             }
     assert any("error" in r for r in summary)
     assert len(json.dumps(summary)) * 5 < len(json.dumps(full))

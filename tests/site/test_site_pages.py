@@ -23,7 +23,7 @@ def _clause_target(policy: Policy, ref: str, lang: str) -> tuple[str, str]:
     anchors = {part.id: part.anchor for part in parts(policy["document"])}
     if ref in anchors:
         return site_path("text.md", lang), anchors[ref]
-    return site_path("about.md", lang), f"src-{ref}"
+    return site_path("sources.md", lang), f"src-{ref}"
 
 
 # Pages and languages
@@ -184,14 +184,15 @@ def test_each_provision_shows_the_words_of_its_clause(
 def test_sources_have_anchors_numbers_and_confidence(
     site_pages: dict[str, SitePage], policy: Policy, lang: str
 ) -> None:
-    page = site_pages[site_path("about.md", lang)]
+    page = site_pages[site_path("sources.md", lang)]
     marks = {r.attrs.get("class", "") for r in page.refs if r.tag == "a"}
     for source in policy["sources"]["sources"]:
         assert f"src-{source['id']}" in page.ids
         assert source["number"] in page.plain_text()
         assert any(f"confidence-{source['confidence']}" in m for m in marks)
+    about = site_pages[site_path("about.md", lang)]
     for mark in ("seen", "reported", "unconfirmed"):
-        assert f"confidence-{mark}" in page.ids
+        assert f"confidence-{mark}" in about.ids
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -52,6 +52,15 @@ function sourcesLine(ids) {
   return el("p", { class: "calc-sources" }, labels.sources, ...joined(unique.map((id) => ref(id))));
 }
 
+// Which rules produced the answer (the newest changelog date and the data's digest), linked to
+// the changes page, so a printed or shared answer can be traced.
+function versionLine(version) {
+  if (!version) return null;
+  const link = ref("changes", labels.data_version);
+  link.textContent = `${labels.data_version}${labels.colon}${version.date} · ${version.digest}`;
+  return el("p", { class: "calc-version", "data-version": version.digest }, link);
+}
+
 function notesList(notes) {
   if (!notes || !notes.length) return null;
   return el(
@@ -138,10 +147,9 @@ const render = {
         "p",
         { class: `calc-verdict ${title ? "calc-yes" : "calc-no"}` },
         el("strong", {}, title ? `${labels.equivalent}${text(title)}` : labels.no_equivalent),
-        title && response.confidence ? " " : null,
-        title ? confidence(response.confidence) : null,
       ),
       el("p", {}, text(response.explanation)),
+      el("p", { class: "calc-scope" }, el("small", {}, `${labels.scope}${labels.colon}`, text(response.scope))),
       apply
         ? el(
             "p",
@@ -152,8 +160,6 @@ const render = {
             ...joined([apply.source, ...(apply.also || [])].map((id) => ref(id))),
             " ",
             confidence(apply.confidence),
-            apply.note ? el("br") : null,
-            apply.note ? el("small", {}, text(apply.note)) : null,
           )
         : null,
       response.notes?.length
@@ -165,6 +171,7 @@ const render = {
           )
         : null,
       sourcesLine(response.sources),
+      versionLine(response.data_version),
     ];
   },
 
@@ -181,6 +188,7 @@ const render = {
         el("span", { class: "calc-state" }, route.met ? labels.met : labels.missed),
         route.extension ? el("small", { class: "calc-tag" }, labels.extension) : null,
         " — ",
+        el("small", { class: "calc-summary-label" }, `${labels.summary}${labels.colon}`),
         text(route.description),
         // The edition's document is named once above; a route citing another names it here.
         ...(route.source === response.edition?.source
@@ -233,6 +241,7 @@ const render = {
       special.length ? el("ul", { class: "calc-special" }, ...special) : null,
       response.notes?.length ? subhead(labels.notes) : null,
       notesList(response.notes),
+      versionLine(response.data_version),
     ];
   },
 };
