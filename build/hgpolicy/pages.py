@@ -32,6 +32,7 @@ PAGES: dict[str, str] = {
     "sources": "sources.md",
     "confidence": "about.md",
     "changelog": "changes.md",
+    "faq": "faq.md",
     "levels": "reference/levels.md",
     "titles": "reference/levels.md",
     "equivalence": "reference/levels.md",

@@ -55,6 +55,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "The title of an external document is bibliographic data: it must read exactly as the "
         "document is titled, and the preamble cites 中办发〔2018〕6号 by that title."
     ),
+    ("faq", r"/questions/\d+/question/(zh|en)"): (
+        "A question is written as people ask it, level and title names included, so that "
+        "search finds it; its answer refers to the levels without naming them."
+    ),
     ("changelog", r"/changes/\d+/(what|why)/(zh|en)"): (
         "A change record is dated history: it says what the data said and says now, in the "
         "words of that day (names, the issuer's old and new English name, the standard's "

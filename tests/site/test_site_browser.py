@@ -74,3 +74,31 @@ def test_every_request_stays_on_the_site(phone: tuple, tab, server: str, docs: l
     assert len(requests) > 2 * len(docs)
     foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob", "about")]
     assert [u for u in foreign if urlsplit(u).hostname != "127.0.0.1"] == []
+
+
+# Plain questions, as people type them, lead first to the answers page (issue 12): its
+# question headings hold these words, and the page is boosted in the index.
+PLAIN_QUESTIONS = [
+    ("zh", "我是高级工", "faq-next-level"),
+    ("zh", "几年", "faq-next-level"),
+    ("zh", "破格", "faq-out-of-sequence"),
+    ("zh", "职称", "faq-title-equivalent"),
+    ("en", "how many years", "faq-next-level"),
+]
+
+
+@pytest.mark.parametrize(("lang", "query", "anchor"), PLAIN_QUESTIONS)
+def test_plain_questions_lead_to_the_answers_first(
+    tab, server: str, lang: str, query: str, anchor: str
+) -> None:
+    tab.goto(server + site_path("index.md", lang).removesuffix("index.html"))
+    tab.click("label[for=__search]")
+    tab.fill("input.md-search__input", query)
+    tab.keyboard.press("End")
+    tab.wait_for_selector(".md-search-result__item")
+    hrefs = tab.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.slice(0, 3).map(e => e.href)"
+    )
+    faq = site_path("faq.md", lang).removesuffix("index.html")
+    assert urlsplit(hrefs[0]).path.removeprefix("/") == faq, hrefs
+    assert any(urlsplit(h).fragment == anchor for h in hrefs), hrefs
