@@ -51,3 +51,14 @@ def test_first_phone_screen_names_the_two_tasks(browser, recorder, server, lang)
     if lang == "en":
         assert "unofficial translation" in text
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
+def test_language_switch_keeps_the_clause(open_page, lang: str, other: str) -> None:
+    """Switching language on clause (14) lands on clause (14) of the other language."""
+    page = open_page(lang, "text/#c14")
+    page.hover(".md-header__option .md-select")
+    page.click(f"a.md-select__link[hreflang={other}]")
+    page.wait_for_url("**#c14")
+    assert page.evaluate("location.hash") == "#c14"
+    assert ("/en/" in page.url) == (other == "en")
