@@ -45,6 +45,33 @@ def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# What a build needs from the project: a copy of these builds on its own (tests that break the
+# data or interrupt a build do it to a copy, never to the real policy/ or site/).
+PROJECT_FILES = [
+    "mkdocs.yml",
+    "docs",
+    "policy",
+    "build",
+    "calculators",
+    "package.json",
+    "pyproject.toml",
+]
+
+
+def project_copy(dest: Path) -> Path:
+    """Copy what a build needs into `dest` (node_modules linked, not copied); return `dest`."""
+    dest.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / name)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site: `make test` builds it once before pytest; build it here otherwise."""

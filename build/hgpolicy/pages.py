@@ -9,8 +9,10 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .document import Part, parts
+from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
 
@@ -133,9 +135,13 @@ class Renderer:
     def __init__(self, policy: Policy, docs_dir: Path | None = None) -> None:
         self.policy = policy
         self.docs_dir = docs_dir or policy.root.parent / "docs"
+        # Every value a template prints is escaped (see escape.py) unless it is Markup: the
+        # markup the helpers below write on purpose, with the data inside escaped.
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
+            autoescape=True,
+            finalize=escape_text,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -187,7 +193,7 @@ class Renderer:
             derived=page.derived,
             page_title=lambda doc: self.page_title(doc, lang),
             exists=lambda doc: (self.docs_dir / doc).exists(),
-            ladder=lambda: ladder_svg(self.policy, lang, page.label, anchor),
+            ladder=lambda: Markup(ladder_svg(self.policy, lang, page.label, anchor)),
             downloads=published(self.policy.root),
             pages=PAGES,
         )
@@ -201,20 +207,20 @@ class PageContext:
     lang: str
     page_dir: str
 
-    def link(self, target: str, anchor: str = "") -> str:
+    def link(self, target: str, anchor: str = "") -> Markup:
         """Relative link from this page to docs page `target` (written as in docs/)."""
         rel = posixpath.relpath(target, self.page_dir or ".")
-        return f"{rel}#{anchor}" if anchor else rel
+        return Markup.escape(f"{rel}#{anchor}" if anchor else rel)
 
     def t(self, text: dict[str, str] | None) -> str:
         """The `lang` side of a {zh, en} record."""
         return "" if text is None else text[self.lang]
 
-    def label(self, key: str) -> str:
-        """An interface label (not policy data) in `lang`."""
-        return self.renderer.labels[key][self.lang]
+    def label(self, key: str) -> Markup:
+        """An interface label in `lang`: the templates' own words, Markdown allowed."""
+        return Markup(self.renderer.labels[key][self.lang])
 
-    def cite(self, ref: str, of: str = "", short: bool = False) -> str:
+    def cite(self, ref: str, of: str = "", short: bool = False) -> Markup:
         """A Markdown link to the clause or external source a rule rests on.
 
         `of` names the record (its anchor) the citation belongs to, so tests can check that
@@ -222,15 +228,15 @@ class PageContext:
         number, for tables (the full label is then its tooltip); a section keeps its short
         heading, since a bare “一” or “I” says nothing.
         """
-        attrs = f'.cite data-of="{of}"' if of else ".cite"
+        attrs = Markup('.cite data-of="{}"').format(escape_text(of)) if of else Markup(".cite")
         if ref in self.renderer.part_by_id:
             part = self.renderer.part_by_id[ref]
-            text = self.part_title(part)
+            text = escape_text(self.part_title(part))
             if short and part.kind != "section":
-                text, attrs = self.part_number(part), f'{attrs} title="{text}"'
-            return f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}"
-        source = self.renderer.sources[ref]
-        return f"[{source['number']}]({self.link('about.md', 'src-' + ref)}){{ {attrs} }}"
+                text, attrs = escape_text(self.part_number(part)), f'{attrs} title="{text}"'
+            return Markup(f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}")
+        number = escape_text(self.renderer.sources[ref]["number"])
+        return Markup(f"[{number}]({self.link('about.md', 'src-' + ref)}){{ {attrs} }}")
 
     def part_label(self, part: Part) -> str:
         """The part's number and heading as printed: “（四）健全层级设置”, “(4) Improving …”."""
@@ -258,11 +264,12 @@ class PageContext:
     def _space(self) -> str:
         return " " if self.lang == "en" else ""
 
-    def confidence(self, mark: str) -> str:
+    def confidence(self, mark: str) -> Markup:
         """The confidence mark of an external fact, linked to what the marks mean."""
         text, title = self.label(f"confidence-{mark}"), self.label("confidence")
         href = self.link("about.md", f"confidence-{mark}")
-        return f'[{text}]({href}){{ .confidence .confidence-{mark} title="{title}" }}'
+        css = escape_text(mark)
+        return Markup(f'[{text}]({href}){{ .confidence .confidence-{css} title="{title}" }}')
 
     def number(self, value: int) -> str:
         """A head count as a reader of `lang` writes it: 33万 / 330,000."""
