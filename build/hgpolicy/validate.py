@@ -5,7 +5,8 @@ says what the data must look like:
 - `"x-defines": "level"` on an id property adds the value to the `level` namespace and
   reports a duplicate;
 - `"x-refers": ["clause", "source"]` on a property requires its value to be defined in one of
-  those namespaces (checked once every file has been read).
+  those namespaces (checked once every file has been read);
+- `"x-plain-text": true` on a string refuses markup in it (see markup.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from .errors import Problem
+from .markup import find_markup
 from .yamlfile import YamlFile
 
 
@@ -56,7 +58,15 @@ def _make_validator_class(spaces: _Namespaces) -> type:
             f"'{instance}' is not a defined {kinds} (known: {', '.join(known) or 'none'})"
         )
 
-    return validators.extend(Draft202012Validator, {"x-defines": defines, "x-refers": refers})
+    def plain(_v: Any, wanted: bool, instance: Any, _s: Any) -> Iterator[ValidationError]:
+        if spaces.checking_refs or not wanted or not isinstance(instance, str):
+            return
+        found = find_markup(instance)
+        if found:
+            yield ValidationError(f"text must be plain, not markup: {found} (pages show text only)")
+
+    keywords = {"x-defines": defines, "x-refers": refers, "x-plain-text": plain}
+    return validators.extend(Draft202012Validator, keywords)
 
 
 def _problem(file: YamlFile, error: ValidationError) -> Problem:

@@ -56,16 +56,19 @@ def _without_plain_rule(value: Any) -> Any:
     return value
 
 
-def _poison(policy: Path) -> int:
+def inject_texts(policy: Path) -> int:
     """Inject every text field of the YAML under `policy`; return how many were injected."""
     counter = [0]
     for path in sorted(policy.glob("*.yaml")):
         data = _inject(yaml.safe_load(path.read_text(encoding="utf-8")), counter)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return counter[0]
+
+
+def _strip_plain_rule(policy: Path) -> None:
     for path in sorted((policy / "schema").glob("*.json")):
         schema = _without_plain_rule(json.loads(path.read_text(encoding="utf-8")))
         path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
-    return counter[0]
 
 
 def _pages(site: Path) -> dict[str, SitePage]:
@@ -109,7 +112,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     clean = build_site(project)
     assert clean.returncode == 0, clean.stderr
     shutil.move(project / "site", project / "clean-site")
-    injected = _poison(project / "policy")
+    injected = inject_texts(project / "policy")
+    _strip_plain_rule(project / "policy")
     poisoned = build_site(project)
     assert poisoned.returncode == 0, poisoned.stderr
     return {
