@@ -112,8 +112,12 @@ def _registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources)
 
 
-def validate(files: list[YamlFile], schema_dir: Path) -> list[Problem]:
-    """Every problem in `files`: schema errors, duplicate ids, then dangling references."""
+def validate(files: list[YamlFile], schema_dir: Path, check_refs: bool = True) -> list[Problem]:
+    """Every problem in `files`: schema errors, duplicate ids, then dangling references.
+
+    `check_refs=False` when a file could not be read: its ids are missing, and every reference
+    to them would bury the one real error under messages that follow from it.
+    """
     spaces = _Namespaces()
     cls = _make_validator_class(spaces)
     registry = _registry(schema_dir)
@@ -130,6 +134,8 @@ def validate(files: list[YamlFile], schema_dir: Path) -> list[Problem]:
         checked.append((file, validator))
         for error in validator.iter_errors(file.data):
             problems.extend(_problem(file, leaf) for leaf in _leaf_errors(error))
+    if not check_refs:
+        return problems
     spaces.checking_refs = True
     for file, validator in checked:
         for error in validator.iter_errors(file.data):
