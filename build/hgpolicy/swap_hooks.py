@@ -2,8 +2,9 @@
 
 `mkdocs build` stays the one build command. The outermost build pass (mkdocs-static-i18n runs
 one nested pass per further language from its own on_post_build) takes the lock and points
-`site_dir` at a fresh folder; once every pass has written its part, the folder replaces the
-site in one step (see swap.py). A build that fails or is interrupted leaves the site as it
+`site_dir` at a fresh folder; once every pass has written its part, the headers file with the
+Content-Security-Policy for these very pages is added (see csp.py), and the folder replaces
+the site in one step (see swap.py). A build that fails or is interrupted leaves the site as it
 was.
 """
 
@@ -16,16 +17,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from hgpolicy.csp import write_headers
+from hgpolicy.passes import is_nested_pass
 from hgpolicy.swap import SiteSwap
 
 log = logging.getLogger("mkdocs.hooks.swap")
 
 _state: dict[str, Any] = {}
-
-
-def _nested(config: MkDocsConfig) -> bool:
-    """True in a language pass that mkdocs-static-i18n runs inside the outermost one."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 # Hooks
@@ -49,10 +47,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Swap the finished site in (in the outermost pass only)."""
-    if _nested(config) or "swap" not in _state:
+    """Write the headers the whole site needs, then swap it in (in the outermost pass only)."""
+    if is_nested_pass(config) or "swap" not in _state:
         return
     swap: SiteSwap = _state.pop("swap")
+    write_headers(swap.building)
     swap.commit()
     config.site_dir = str(swap.site)
 
