@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from hgpolicy.policy import Policy, load_policy
+from hgpolicy.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -45,31 +46,10 @@ def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-# What a build needs from the project: a copy of these builds on its own (tests that break the
-# data or interrupt a build do it to a copy, never to the real policy/ or site/).
-PROJECT_FILES = [
-    "mkdocs.yml",
-    "docs",
-    "policy",
-    "build",
-    "calculators",
-    "package.json",
-    "pyproject.toml",
-]
-
-
 def project_copy(dest: Path) -> Path:
-    """Copy what a build needs into `dest` (node_modules linked, not copied); return `dest`."""
-    dest.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / name)
-    if (ROOT / "node_modules").exists():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
+    """A copy of the project that builds on its own in `dest`: tests that break the data or
+    interrupt a build do it to a copy, never to the real policy/ or site/."""
+    return copy_project(ROOT, dest)
 
 
 @pytest.fixture(scope="session")
