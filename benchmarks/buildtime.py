@@ -32,10 +32,10 @@ from pathlib import Path
 
 import yaml
 
+from hgpolicy.project import copy_project
+
 from .site import BUILD_ENV, ROOT, mkdocs_command
 
-COPIED = ("mkdocs.yml", "docs", "policy", "build", "calculators", "package.json", "pyproject.toml")
-LINKED = ("node_modules",)
 POLL_S = 0.02
 SERVE_START_TIMEOUT_S = 180.0
 RELOAD_TIMEOUT_S = 60.0
@@ -59,15 +59,7 @@ def project_copy(root: Path = ROOT) -> Iterator[Path]:
     """A throw-away copy of what `mkdocs build` reads, removed afterwards."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-project-"))
     try:
-        for name in COPIED:
-            source = root / name
-            if source.is_dir():
-                shutil.copytree(source, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
-            elif source.exists():
-                shutil.copy2(source, tmp / name)
-        for name in LINKED:
-            (tmp / name).symlink_to(root / name)
-        yield tmp
+        yield copy_project(root, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from hgpolicy.policy import Policy, load_policy
+from hgpolicy.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -43,6 +44,12 @@ def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         env=env,
         check=False,
     )
+
+
+def project_copy(dest: Path) -> Path:
+    """A copy of the project that builds on its own in `dest`: tests that break the data or
+    interrupt a build do it to a copy, never to the real policy/ or site/."""
+    return copy_project(ROOT, dest)
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,13 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from calculators.index import PolicyIndex
 
 from .compile import policy_data
 from .document import Part, parts
+from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
 
@@ -158,9 +160,13 @@ class Renderer:
     def __init__(self, policy: Policy, docs_dir: Path | None = None) -> None:
         self.policy = policy
         self.docs_dir = docs_dir or policy.root.parent / "docs"
+        # Every value a template prints is escaped (see escape.py) unless it is Markup: the
+        # markup the helpers below write on purpose, with the data inside escaped.
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
+            autoescape=True,
+            finalize=escape_text,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -216,7 +222,7 @@ class Renderer:
             record_link=page.record_link,
             page_title=lambda doc: self.page_title(doc, lang),
             exists=lambda doc: (self.docs_dir / doc).exists(),
-            ladder=lambda: ladder_svg(self.policy, lang, page.label, anchor),
+            ladder=lambda: Markup(ladder_svg(self.policy, lang, page.label, anchor)),
             downloads=published(self.policy.root),
             data_version=self.data_version,
             pages=PAGES,
@@ -231,20 +237,20 @@ class PageContext:
     lang: str
     page_dir: str
 
-    def link(self, target: str, anchor: str = "") -> str:
+    def link(self, target: str, anchor: str = "") -> Markup:
         """Relative link from this page to docs page `target` (written as in docs/)."""
         rel = posixpath.relpath(target, self.page_dir or ".")
-        return f"{rel}#{anchor}" if anchor else rel
+        return Markup.escape(f"{rel}#{anchor}" if anchor else rel)
 
     def t(self, text: dict[str, str] | None) -> str:
         """The `lang` side of a {zh, en} record."""
         return "" if text is None else text[self.lang]
 
-    def label(self, key: str) -> str:
-        """An interface label (not policy data) in `lang`."""
-        return self.renderer.labels[key][self.lang]
+    def label(self, key: str) -> Markup:
+        """An interface label in `lang`: the templates' own words, Markdown allowed."""
+        return Markup(self.renderer.labels[key][self.lang])
 
-    def cite(self, ref: str, of: str = "", short: bool = False) -> str:
+    def cite(self, ref: str, of: str = "", short: bool = False) -> Markup:
         """A Markdown link to the clause or external source a rule rests on.
 
         `of` names the record (its anchor) the citation belongs to, so tests can check that
@@ -252,18 +258,19 @@ class PageContext:
         number, for tables (the full label is then its tooltip); a section keeps its short
         heading, since a bare “一” or “I” says nothing.
         """
-        attrs = f'.cite data-of="{of}"' if of else ".cite"
+        attrs = Markup('.cite data-of="{}"').format(escape_text(of)) if of else Markup(".cite")
         if ref in self.renderer.part_by_id:
             part = self.renderer.part_by_id[ref]
-            text = self.part_title(part)
+            text = escape_text(self.part_title(part))
             if short and part.kind != "section":
-                text, attrs = self.part_number(part), f'{attrs} title="{text}"'
-            return f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}"
+                text, attrs = escape_text(self.part_number(part)), f'{attrs} title="{text}"'
+            return Markup(f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}")
         source = self.renderer.sources[ref]
-        text = source["number"]
+        text = escape_text(source["number"])
         if "scope" in source:
-            text = f"{text}{self.label('open-bracket')}{self.t(source['scope'])}{self.label('close-bracket')}"
-        return f"[{text}]({self.link('sources.md', 'src-' + ref)}){{ {attrs} }}"
+            open_, close = self.label("open-bracket"), self.label("close-bracket")
+            text = f"{text}{open_}{escape_text(self.t(source['scope']))}{close}"
+        return Markup(f"[{text}]({self.link('sources.md', 'src-' + ref)}){{ {attrs} }}")
 
     def part_label(self, part: Part) -> str:
         """The part's number and heading as printed: “（四）健全层级设置”, “(4) Improving …”."""
@@ -291,13 +298,14 @@ class PageContext:
     def _space(self) -> str:
         return " " if self.lang == "en" else ""
 
-    def confidence(self, mark: str) -> str:
+    def confidence(self, mark: str) -> Markup:
         """The confidence mark of an external fact (confidence.yaml's wording), linked to
         what the marks mean."""
         marks = self.by_id("confidence", "marks")
-        text, title = self.t(marks[mark]["label"]), self.label("confidence")
+        text, title = escape_text(self.t(marks[mark]["label"])), self.label("confidence")
         href = self.link("about.md", f"confidence-{mark}")
-        return f'[{text}]({href}){{ .confidence .confidence-{mark} title="{title}" }}'
+        css = escape_text(mark)
+        return Markup(f'[{text}]({href}){{ .confidence .confidence-{css} title="{title}" }}')
 
     def number(self, value: int) -> str:
         """A head count as a reader of `lang` writes it: 33万 / 330,000."""
@@ -353,7 +361,7 @@ class PageContext:
             cut = cut.rsplit(" ", 1)[0]
         return cut.rstrip("，,；;：: ") + "…"
 
-    def record_link(self, record_id: str) -> str:
+    def record_link(self, record_id: str) -> Markup:
         """A Markdown link to a record of the data (a clause, a source, a rule) by its id."""
         if record_id in self.renderer.part_by_id:
             return self.cite(record_id)
@@ -363,7 +371,7 @@ class PageContext:
         if record.stem == "confidence":
             return self.confidence(record_id)
         target = self.link(record.page, record.anchor)
-        return f"[{self.record_name(record)}]({target})"
+        return Markup(f"[{escape_text(self.record_name(record))}]({target})")
 
     def derived(self, ref: str) -> list[tuple[str, list[Record]]]:
         """Records citing `ref`, grouped by the page that shows them, in page order."""

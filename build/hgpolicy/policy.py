@@ -33,7 +33,7 @@ def load_policy(root: Path) -> Policy:
             files.append(read_yaml(path, display=_display(path, base)))
         except PolicyError as err:
             problems.extend(err.problems)
-    problems.extend(validate(files, root / "schema"))
+    problems.extend(validate(files, root / "schema", check_refs=not problems))
     problems.extend(confidence_problems(files))
     if problems:
         raise PolicyError(problems)

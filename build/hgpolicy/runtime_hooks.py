@@ -5,6 +5,8 @@
 - Calculator pages, and only they, get the runtime settings and the page script.
 - After the default-language pass, the Pyodide runtime, the calculators wheel and its lockfile
   are written once into the site, shared by both languages (see runtime.py).
+- The About page lists the third-party software (a `third_party` global), and the licence
+  text of each enters the site as a file of its own (see thirdparty.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hgpolicy.compile import policy_data, policy_json
@@ -36,6 +39,7 @@ from hgpolicy.runtime import (
     install_runtime,
     snapshot_key,
 )
+from hgpolicy.thirdparty import components, licence_text
 
 log = logging.getLogger("mkdocs.hooks.runtime")
 
@@ -140,7 +144,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["snapshot"] = snapshot_key(_state["runtime"], _state["wheel_files"])
     _state["versions"] = {name: _digest(Path(config.docs_dir) / SCRIPTS / name) for name in ASSETS}
     renderer.env.globals["calc"] = _state["calc"]
+    renderer.env.globals["third_party"] = components(_state["runtime"])
     return config
+
+
+@event_priority(-100)  # after mkdocs-static-i18n sorts docs/ by language: one copy, at the root
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the licence texts of the third-party software, so that pages can link them."""
+    runtime: Runtime = _state["runtime"]
+    licences = {c.licence_uri: c.licence for c in components(runtime)}
+    for uri, spdx in sorted(licences.items()):
+        files.append(File.generated(config, uri, content=licence_text(runtime.root, spdx)))
+    return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

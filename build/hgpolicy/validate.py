@@ -5,7 +5,13 @@ says what the data must look like:
 - `"x-defines": "level"` on an id property adds the value to the `level` namespace and
   reports a duplicate;
 - `"x-refers": ["clause", "source"]` on a property requires its value to be defined in one of
-  those namespaces (checked once every file has been read).
+  those namespaces (checked once every file has been read);
+- `"x-plain-text": true` on a string refuses markup in it (see markup.py);
+- `"x-unique": ["order", "name/zh", ["edition", "target", "label"]]` on an array of records
+  refuses two records with the same value at a path (or the same values at several paths
+  together): the calculators rank by such values and look records up by them, and would
+  silently take the first of two. Text is compared as the calculators compare what people
+  type (width, case and spacing folded).
 """
 
 from __future__ import annotations
@@ -18,7 +24,10 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from calculators.names import normalise
+
 from .errors import Problem
+from .markup import find_markup
 from .yamlfile import YamlFile
 
 
@@ -56,7 +65,51 @@ def _make_validator_class(spaces: _Namespaces) -> type:
             f"'{instance}' is not a defined {kinds} (known: {', '.join(known) or 'none'})"
         )
 
-    return validators.extend(Draft202012Validator, {"x-defines": defines, "x-refers": refers})
+    def plain(_v: Any, wanted: bool, instance: Any, _s: Any) -> Iterator[ValidationError]:
+        if spaces.checking_refs or not wanted or not isinstance(instance, str):
+            return
+        found = find_markup(instance)
+        if found:
+            yield ValidationError(f"text must be plain, not markup: {found} (pages show text only)")
+
+    def unique(_v: Any, keys: list[Any], instance: Any, _s: Any) -> Iterator[ValidationError]:
+        if spaces.checking_refs or not isinstance(instance, list):
+            return
+        for key in keys:
+            paths = [key] if isinstance(key, str) else key
+            seen: dict[tuple[Any, ...], int] = {}
+            for index, item in enumerate(instance):
+                values = tuple(_at(item, path) for path in paths)
+                if None in values:
+                    continue
+                folded = tuple(normalise(v) if isinstance(v, str) else v for v in values)
+                if folded in seen:
+                    shown = ", ".join(f"{p} {v!r}" for p, v in zip(paths, values, strict=True))
+                    yield ValidationError(
+                        f"duplicate {shown}: item {seen[folded]} has it too, and the "
+                        "calculators rank and look up records by it",
+                        path=[index, *paths[-1].split("/")],
+                    )
+                else:
+                    seen[folded] = index
+
+    keywords = {
+        "x-defines": defines,
+        "x-refers": refers,
+        "x-plain-text": plain,
+        "x-unique": unique,
+    }
+    return validators.extend(Draft202012Validator, keywords)
+
+
+def _at(record: Any, path: str) -> Any:
+    """The value at `path` ("name/zh") in `record`, None where it has none."""
+    value = record
+    for part in path.split("/"):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
 
 
 def _problem(file: YamlFile, error: ValidationError) -> Problem:
@@ -102,8 +155,12 @@ def _registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources)
 
 
-def validate(files: list[YamlFile], schema_dir: Path) -> list[Problem]:
-    """Every problem in `files`: schema errors, duplicate ids, then dangling references."""
+def validate(files: list[YamlFile], schema_dir: Path, check_refs: bool = True) -> list[Problem]:
+    """Every problem in `files`: schema errors, duplicate ids, then dangling references.
+
+    `check_refs=False` when a file could not be read: its ids are missing, and every reference
+    to them would bury the one real error under messages that follow from it.
+    """
     spaces = _Namespaces()
     cls = _make_validator_class(spaces)
     registry = _registry(schema_dir)
@@ -120,6 +177,8 @@ def validate(files: list[YamlFile], schema_dir: Path) -> list[Problem]:
         checked.append((file, validator))
         for error in validator.iter_errors(file.data):
             problems.extend(_problem(file, leaf) for leaf in _leaf_errors(error))
+    if not check_refs:
+        return problems
     spaces.checking_refs = True
     for file, validator in checked:
         for error in validator.iter_errors(file.data):

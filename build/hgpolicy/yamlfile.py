@@ -1,11 +1,16 @@
 """Read one YAML file into plain data plus a map from each value's path to its line.
 
 PyYAML's safe loader forgets where values came from and silently keeps the last of two
-equal keys; maintainers need both: the line to fix and the duplicate reported.
+equal keys; maintainers need both: the line to fix and the duplicate reported. Whatever is
+wrong with a file is reported at its line, before anything is expanded or built from it: a
+file too large, an anchor (aliases can expand a small file to gigabytes), a syntax error, a tag
+the safe loader refuses, a date that does not exist.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,51 @@ import yaml
 from .errors import PolicyError, Problem
 
 JsonPath = tuple[str | int, ...]
+
+# The largest policy file is about 34 kB; 30 times that leaves room to grow and still stops a
+# file that is not a policy file (or is meant to exhaust the build) before it is read.
+MAX_BYTES = 1_000_000
+
+# `key：value` — a full-width colon where YAML needs `: `, as a Chinese keyboard types it.
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Something the safe loader would accept but policy files must not hold."""
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing anchors and aliases as it meets them (nothing is expanded),
+    and keeping a date as the text written once it is known to be a real date (the data is
+    JSON-shaped: policy.json and the schemas see strings)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise _Refused(
+                None,
+                None,
+                f"'{sign}{event.anchor}': anchors and aliases are not allowed in policy files "
+                "(a chain of aliases can expand a small file to gigabytes); write the value out",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+        try:
+            datetime.date.fromisoformat(node.value)
+        except ValueError as err:
+            raise _Refused(
+                None,
+                None,
+                f"invalid date {node.value!r}: {err} (write YYYY-MM-DD)",
+                node.start_mark,
+            ) from None
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 @dataclass
@@ -34,26 +84,64 @@ class YamlFile:
 
 
 def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
-    """Parse `path`; raise PolicyError naming file:line for bad syntax or duplicate keys."""
+    """Parse `path`; raise PolicyError naming file:line for whatever makes it unreadable."""
     shown = display or path
-    text = path.read_text(encoding="utf-8")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        message = f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte cap for a policy file"
+        raise PolicyError([Problem(shown, 1, f"{message} (the largest today is about 34 kB)")])
+    raw = path.read_bytes()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise PolicyError([Problem(shown, line, f"not UTF-8 text: {err.reason}")]) from None
+    try:
+        data, lines = _parse(text, shown)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        raise PolicyError(
-            [Problem(shown, line, f"YAML syntax error: {err.problem or err}")]
-        ) from None
-    lines: dict[JsonPath, int] = {}
-    problems: list[Problem] = []
-    if node is None:
-        return YamlFile(shown, None, {(): 1})
-    _walk(node, (), lines, problems, shown)
-    if problems:
-        raise PolicyError(problems)
-    data = yaml.safe_load(text)
+        raise PolicyError([_syntax_problem(err, text, shown)]) from None
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        message = f"character {chr(err.character)!r} is not allowed in YAML"
+        raise PolicyError([Problem(shown, line, message)]) from None
     return YamlFile(shown, data, lines)
+
+
+def _parse(text: str, shown: Path) -> tuple[Any, dict[JsonPath, int]]:
+    """One pass of the loader: the node tree (lines, duplicate keys), then the data from it."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[JsonPath, int] = {(): 1}
+        if node is None:
+            return None, lines
+        problems: list[Problem] = []
+        _walk(node, (), lines, problems, shown)
+        if problems:
+            raise PolicyError(problems)
+        return loader.construct_document(node), lines
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: Path) -> Problem:
+    """The error at the line to fix: the key being read when a ':' was missing, or the line
+    with a full-width colon typed for YAML's ':' (the parser stops on the line after it)."""
+    simple_key = err.context == "while scanning a simple key" and err.context_mark
+    mark = err.context_mark if simple_key else (err.problem_mark or err.context_mark)
+    line = mark.line + 1 if mark else 1
+    refused = isinstance(err, _Refused | yaml.constructor.ConstructorError)
+    kind = "YAML error" if refused else "YAML syntax error"
+    message = f"{kind}: {err.problem or err}"
+    source = text.splitlines()
+    for candidate in (line, line - 1):
+        if 0 < candidate <= len(source) and _FULL_WIDTH_KEY.match(source[candidate - 1]):
+            return Problem(
+                shown,
+                candidate,
+                f"{message}: a full-width colon '：' after the key; YAML needs ': '",
+            )
+    return Problem(shown, line, message)
 
 
 def _walk(

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.conftest import build_site
-
-COPIED = ["mkdocs.yml", "docs", "policy", "build", "calculators", "package.json"]
-
-
-def _project_copy(root: Path, tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / name)
-    if (root / "node_modules").exists():
-        (project / "node_modules").symlink_to(root / "node_modules")
-    return project
+from tests.conftest import build_site, project_copy
 
 
 def _snapshot(site: Path) -> dict[str, bytes]:
@@ -31,7 +14,7 @@ def _snapshot(site: Path) -> dict[str, bytes]:
 
 
 def test_invalid_policy_fails_the_build_and_keeps_the_old_site(root: Path, tmp_path: Path) -> None:
-    project = _project_copy(root, tmp_path)
+    project = project_copy(tmp_path / "project")
     first = build_site(project)
     assert first.returncode == 0, first.stderr
     before = _snapshot(project / "site")

@@ -42,6 +42,8 @@ def test_broken_file_is_reported_with_file_line_and_reason(
     expected = case["expect"].replace("{line}", str(line))
     messages = [str(p) for p in caught.value.problems]
     assert any(m.startswith(expected) for m in messages), "\n".join(messages)
+    if case.get("only"):  # the root cause alone, not what follows from it
+        assert len(messages) == 1, "\n".join(messages)
 
 
 def test_corpus_covers_every_kind_of_mistake() -> None:

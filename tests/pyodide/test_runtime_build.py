@@ -17,8 +17,10 @@ from hgpolicy.wheels import build_wheel, package_files
 
 CALCULATOR_PAGES = {"calculators/equivalence/index.html", "calculators/eligibility/index.html"}
 # What loads the runtime: a script, stylesheet or setting naming its files.
+# A reference that loads the runtime (a link to its licence text, on the About page, does not).
 RUNTIME_REFERENCE = re.compile(
-    r'(?:src|href)="[^"]*(?:pyodide|\.wasm|\.whl|assets/calculators/)|id="calc-runtime"'
+    r'(?:src|href)="(?![^"]*\.txt")[^"]*(?:pyodide|\.wasm|\.whl|assets/calculators/)'
+    r'|id="calc-runtime"'
 )
 
 
@@ -29,7 +31,8 @@ def _sha256(path: Path) -> str:
 def test_the_pinned_runtime_is_copied_once_and_unchanged(site: Path, root: Path) -> None:
     runtime = find_runtime(root)
     copied = site / runtime.index_url
-    assert sorted(p.name for p in copied.iterdir()) == sorted(RUNTIME_FILES)
+    licences = ["LICENSE-MPL-2.0.txt", "LICENSE-Python-2.0.txt"]  # Pyodide's and CPython's
+    assert sorted(p.name for p in copied.iterdir()) == sorted([*RUNTIME_FILES, *licences])
     for name in RUNTIME_FILES:
         assert _sha256(copied / name) == _sha256(runtime.npm_dir / name), name
     # one copy for both languages: the English pages use the root's

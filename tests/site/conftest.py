@@ -43,6 +43,9 @@ class SitePage(HTMLParser):
         self.ids: set[str] = set()
         self.refs: list[Ref] = []
         self.attrs: list[tuple[str, str, str]] = []  # (tag, attribute, value) of every element
+        # Every element in order: its tag, its attribute names, and whether it is in the ladder
+        # (whose SVG lines vary with the length of the names it draws).
+        self.elements: list[tuple[str, tuple[str, ...], bool]] = []
         self.inline: list[str] = []  # <style> and <script> bodies, style attributes
         self.svg_text: list[str] = []  # the <text> of the ladder figure, in order
         self.text: list[str] = []
@@ -78,6 +81,7 @@ class SitePage(HTMLParser):
 
     def _element(self, tag: str, values: dict[str, str]) -> None:
         self._classes = values.get("class", "").split()
+        self.elements.append((tag, tuple(values), bool(self._ladder_depth)))
         if "id" in values:
             self.ids.add(values["id"])
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):

@@ -57,3 +57,16 @@ def test_the_sitemap_lists_built_pages_in_both_languages(site: Path, mkdocs_conf
         target, _ = resolve("", parts.path)
         assert (site / target).is_file(), url
     assert any("/en/" in url for url in urls)
+
+
+def test_the_sitemap_pairs_every_page_with_its_other_language(site: Path) -> None:
+    """The hreflang pairs live in sitemap.xml (not in each page's head, where Material would
+    fetch a sitemap beside each link): every page lists itself in zh and en."""
+    tree = ET.parse(site / "sitemap.xml")
+    for url in tree.getroot().findall("s:url", SITEMAP_NS):
+        langs = [
+            link.get("hreflang")
+            for link in url.findall("{http://www.w3.org/1999/xhtml}link")
+            if link.get("rel") == "alternate"
+        ]
+        assert sorted(langs) == ["en", "zh"], url.findtext("s:loc", namespaces=SITEMAP_NS)

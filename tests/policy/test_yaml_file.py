@@ -1,0 +1,49 @@
+"""What read_yaml refuses before parsing, and what it keeps as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hgpolicy.errors import PolicyError
+from hgpolicy.yamlfile import MAX_BYTES, read_yaml
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(PolicyError) as caught:
+        read_yaml(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_cap_is_far_above_every_policy_file(root: Path) -> None:
+    largest = max(p.stat().st_size for p in (root / "policy").glob("*.yaml"))
+    assert 20 * largest <= MAX_BYTES
+
+
+def test_a_file_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("# padding\n" * (MAX_BYTES // 10 + 1), encoding="utf-8")
+    assert _problems(path) == [
+        f"{path}:1: file is {path.stat().st_size:,} bytes, over the 1,000,000-byte cap "
+        "for a policy file (the largest today is about 34 kB)"
+    ]
+
+
+def test_text_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(b"a: 1\nb: " + "技师".encode("gbk") + b"\n")
+    assert _problems(path) == [f"{path}:2: not UTF-8 text: invalid start byte"]
+
+
+def test_a_control_character_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "control.yaml"
+    path.write_text("a: 1\nb: x\x07y\n", encoding="utf-8")
+    assert _problems(path) == [f"{path}:2: character '\\x07' is not allowed in YAML"]
+
+
+def test_a_real_date_is_kept_as_written(tmp_path: Path) -> None:
+    """Dates stay strings, as policy.json and the schemas (`format: date`) expect."""
+    path = tmp_path / "date.yaml"
+    path.write_text("date_issued: 2020-02-28\n", encoding="utf-8")
+    assert read_yaml(path).data == {"date_issued": "2020-02-28"}
