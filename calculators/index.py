@@ -169,7 +169,9 @@ class PolicyIndex:
     def _citation_label(self, citation: str) -> Text:
         if citation in self.sources:
             source = self.sources[citation]
-            number = Text.same(source["number"])
+            number = messages.SOURCE_NUMBER.format(
+                number=Text.same(source["number"]), english=Text.same(source["number_en"])
+            )
             if "scope" in source:
                 return messages.SOURCE_WITH_SCOPE.format(
                     number=number, scope=Text.of(source["scope"])

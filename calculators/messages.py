@@ -15,6 +15,7 @@ from .texts import Text, number
 # Names and lists ----------------------------------------------------------------------------
 
 NAME_WITH_GRADE = Text(zh="{name}（{grade}）", en="{name} ({grade})")
+SOURCE_NUMBER = Text(zh="{number}", en="{english} ({number})")
 SOURCE_WITH_SCOPE = Text(zh="{number}（{scope}）", en="{number} ({scope})")
 ID_WITH_NAME = Text(zh="{id}（{name}）", en="{id} ({name})")
 

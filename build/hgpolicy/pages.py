@@ -267,6 +267,14 @@ class PageContext:
             return Markup(f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}")
         source = self.renderer.sources[ref]
         text = escape_text(source["number"])
+        if self.lang == "en":
+            # English readers get the number in English beside the Chinese one; a table's
+            # short citation gives the English alone, the Chinese as its tooltip.
+            english = escape_text(source["number_en"])
+            if short:
+                text, attrs = english, f'{attrs} title="{text}"'
+            else:
+                text = f"{english} ({text})"
         if "scope" in source:
             open_, close = self.label("open-bracket"), self.label("close-bracket")
             text = f"{text}{open_}{escape_text(self.t(source['scope']))}{close}"

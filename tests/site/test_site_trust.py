@@ -146,3 +146,37 @@ def test_route_texts_are_labelled_summaries_unless_they_are_the_standards_words(
         assert re.search(label + re.escape(route["description"][lang]), text), route["id"]
         if "wording" in route:
             assert route["wording"]["zh"] in text
+
+
+def test_english_pages_gloss_every_document_number(site: Path, policy: Policy) -> None:
+    """A reader of English gets the document number or standard name in English: the link text
+    of every citation of an outside document carries its `number_en`."""
+    from html.parser import HTMLParser
+
+    english = {s["id"]: s["number_en"] for s in policy["sources"]["sources"]}
+    checked = 0
+
+    class Citations(HTMLParser):
+        source: str | None = None
+        words: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            href = values.get("href") or ""
+            if tag == "a" and "cite" in (values.get("class") or "").split() and "#src-" in href:
+                self.source, self.words = href.split("#src-")[1], []
+
+        def handle_data(self, data: str) -> None:
+            if self.source:
+                self.words.append(data)
+
+        def handle_endtag(self, tag: str) -> None:
+            nonlocal checked
+            if tag == "a" and self.source:
+                assert english[self.source] in "".join(self.words), (self.source, self.words)
+                checked += 1
+                self.source = None
+
+    for path in sorted((site / "en").rglob("*.html")):
+        Citations().feed(path.read_text(encoding="utf-8"))
+    assert checked > 30
