@@ -328,8 +328,11 @@ function startWorker() {
       const job = worker.pending.get(data.id);
       worker.pending.delete(data.id);
       if (!job) return;
-      if (data.failed) job.reject(new Error(data.failed));
-      else job.resolve(JSON.parse(data.response));
+      if (data.failed) {
+        // The runtime cannot answer: the status must not go on saying it is ready.
+        job.reject(new Error(data.failed));
+        failed(data.failed);
+      } else job.resolve(JSON.parse(data.response));
     }
   };
   handle.onerror = (event) => {

@@ -12,9 +12,10 @@
 // (checked against the lockfile's sha256), imports the package, reads the policy, answers, and
 // then, while the visitor reads, stores a gzipped copy of the interpreter's memory in this
 // browser's Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from
-// the build). The next visit restores that memory instead of starting Python and installing
-// the wheel again. A snapshot that cannot be read or restored is deleted and the runtime
-// starts afresh.
+// the build), with its SHA-256 digest. The next visit checks the digest, restores that memory
+// instead of starting Python and installing the wheel again, and asks the restored runtime one
+// question before saying it is ready. A snapshot that cannot be read, does not match its digest,
+// does not restore or cannot answer is deleted and the runtime starts afresh, in the same visit.
 
 let api = null;
 let starting = null;
@@ -56,12 +57,14 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 const SNAPSHOTS = "hg-calculators-snapshots";
+const DIGEST_HEADER = "X-Content-SHA256"; // of the stored (gzipped) bytes
 let snapshotKey = null; // this build's key, where snapshots can be kept (Cache Storage exists)
 let snapshotTimer = null;
 let pyodideInstance = null;
 
 async function start({ indexURL, lockFileURL, package: name, snapshot }) {
-  snapshotKey = snapshot && self.caches ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
+  const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
+  snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
   const [{ loadPyodide }, saved] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     readSnapshot(),
@@ -71,6 +74,9 @@ async function start({ indexURL, lockFileURL, package: name, snapshot }) {
     try {
       const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
       api = pyodide.pyimport(`${name}.api`);
+      // The first call: memory that restores can still be corrupt, and fail only when Python
+      // runs ("memory access out of bounds"). Ready means it has answered once.
+      JSON.parse(api.run("equivalence", "{}"));
       // pyodideInstance stays unset: a restored runtime has nothing new to save
       return { version: pyodide.version, start: "snapshot" };
     } catch (error) {
@@ -93,13 +99,22 @@ async function readSnapshot() {
     const cache = await caches.open(SNAPSHOTS);
     const response = await cache.match(snapshotKey);
     if (!response) return null;
-    const memory = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const stored = await response.arrayBuffer();
+    if (response.headers.get(DIGEST_HEADER) !== (await sha256(stored))) {
+      throw new Error("its SHA-256 digest does not match");
+    }
+    const memory = new Blob([stored]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(memory).arrayBuffer());
   } catch (error) {
     console.warn("calculators: the saved snapshot is unreadable; starting afresh:", error);
     await forgetSnapshots();
     return null;
   }
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 async function forgetSnapshots() {
@@ -138,8 +153,10 @@ async function saveSnapshot() {
     await forgetSnapshots(); // one build's snapshot at a time
     const cache = await caches.open(SNAPSHOTS);
     // gzip: about 7 MB on the visitor's disk instead of 31 MB, for ~60 ms more on each restore
-    const stored = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-    await cache.put(key, new Response(stored, { headers: { "Content-Type": "application/gzip" } }));
+    const zipped = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    const stored = await new Response(zipped).arrayBuffer();
+    const headers = { "Content-Type": "application/gzip", [DIGEST_HEADER]: await sha256(stored) };
+    await cache.put(key, new Response(stored, { headers }));
     saved = true;
   } catch (error) {
     console.warn("calculators: snapshot not saved:", error);
