@@ -412,16 +412,42 @@ def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
     recorder.check_since((0, 0))
 
 
-def test_a_wheel_that_fails_its_checksum_is_refused(browser: Browser, server: str) -> None:
-    """The lockfile's sha256 is enforced: a changed wheel does not run, and the page says so."""
+# Runtime files served changed (never the built files themselves): what the route answers.
+CHANGED_FILES = {
+    "wheel-checksum": ("**/*.whl", {"body": b"PK not the wheel"}),
+    "lockfile-missing": ("**/pyodide-lock.json", {"status": 404, "body": "not found"}),
+    "lockfile-not-json": ("**/pyodide-lock.json", {"body": "{not json"}),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("change", sorted(CHANGED_FILES))
+def test_a_changed_runtime_file_is_reported_in_the_page(
+    browser: Browser, server: str, labels: dict[str, dict[str, str]], change: str, lang: str
+) -> None:
+    """A wheel that fails its checksum does not run, and the page says the checksum failed; a
+    missing or broken lockfile is reported like any runtime failure. No uncaught script error
+    (the recorder checks), and in each case the page's language."""
+    pattern, response = CHANGED_FILES[change]
     recorder = Recorder()
     context = new_context(browser, recorder)
-    context.route("**/*.whl", lambda route: route.fulfill(body=b"PK not the wheel"))
+    context.route(pattern, lambda route: route.fulfill(**response))
+    console: list[str] = []
     try:
         page = context.new_page()
-        page.goto(site_url(server, "en", "calculators/eligibility/"))
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
         wait_ready(page)
         assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
+        status = page.inner_text("[data-calc-status]")
+        assert labels["calc-runtime-failed"][lang] in status
+        checksum = labels["calc-runtime-checksum"][lang]
+        if change == "wheel-checksum":
+            assert status.startswith(checksum)
+            assert any("SHA-256" in text and ".whl" in text for text in console), console
+        else:
+            assert checksum not in status
+        assert labels["calc-waiting-failed"][lang] in page.inner_text("#el-result")
     finally:
         context.close()
     recorder.check_since((0, 0))

@@ -326,11 +326,12 @@ const worker = {
   handle: null,
 };
 
-function setStatus(state) {
+// `why`: a label said before the state's own (what went wrong, when that is known).
+function setStatus(state, why) {
   worker.state = state;
   for (const status of document.querySelectorAll("[data-calc-status]")) {
     status.dataset.state = state;
-    status.textContent = labels[`runtime_${state}`] ?? "";
+    status.textContent = [labels[why], labels[`runtime_${state}`]].filter(Boolean).join(" ");
   }
 }
 
@@ -355,10 +356,12 @@ function startWorker() {
       setStatus("ready");
       markStatus("start", data.start);
       for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "restarting") {
+      setStatus("loading");
     } else if (data.type === "snapshot") {
       markStatus("snapshot", data.saved ? "saved" : "none");
     } else if (data.type === "failed") {
-      failed(data.message);
+      failed(data.message, data.checksum ? "runtime_checksum" : undefined);
     } else if (data.type === "result") {
       const job = worker.pending.get(data.id);
       worker.pending.delete(data.id);
@@ -383,10 +386,10 @@ function startWorker() {
   });
 }
 
-function failed(reason) {
+function failed(reason, why) {
   if (worker.state === "failed") return;
   console.error("calculators: the Python runtime did not load:", reason);
-  setStatus("failed");
+  setStatus("failed", why);
   for (const job of [...worker.waiting.splice(0), ...worker.pending.values()]) job.reject(new Error("runtime failed"));
   worker.pending.clear();
   worker.handle?.terminate();

@@ -2,10 +2,12 @@
 //
 // Protocol (messages are plain objects):
 //   page → worker  {type: "init", indexURL, lockFileURL, package, snapshot}
-//   worker → page  {type: "ready", version, start: "fresh" | "snapshot"} | {type: "failed", message}
+//   worker → page  {type: "ready", version, start: "fresh" | "snapshot"}
+//                | {type: "failed", message, checksum: true | false}
 //   page → worker  {type: "run", id, kind, request}        (request: a JSON string)
 //   worker → page  {type: "result", id, response}          (response: a JSON string)
 //   worker → page  {type: "snapshot", saved: true | false}
+//   worker → page  {type: "restarting"}   (a restored runtime failed: "ready" follows again)
 // Everything is fetched from the URLs the page passes in, all on the site's own origin.
 //
 // Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
@@ -17,8 +19,9 @@
 // question before saying it is ready. A snapshot that cannot be read, does not match its digest,
 // does not restore or cannot answer is deleted and the runtime starts afresh, in the same visit.
 
-let api = null;
-let starting = null;
+let starting = null; // the runtime: {api, version, start: "fresh" | "snapshot"}
+let startAfresh = null;
+let restarting = null;
 
 // Failing loudly. Pyodide only logs some failures and then waits for ever: a runtime file that
 // does not arrive (blocked, 404) or a WebAssembly module it cannot instantiate (corrupt, or
@@ -40,10 +43,22 @@ self.fetch = async (resource, options) => {
     if (!response.ok) fail(new Error(`${response.status} ${response.url}`));
     return response;
   } catch (error) {
+    if (options?.integrity) error.checkedURL = String(resource); // see failure()
     fail(error);
     throw error;
   }
 };
+
+// What the page is told when the start fails. A file refused by its integrity check fails as a
+// network error does ("Failed to fetch"): fetch it once more without the check to tell which.
+async function failure(error) {
+  const url = error?.checkedURL;
+  const checksum = Boolean(url) && (await fetchOnce(url).then((again) => again.ok, () => false));
+  const message = checksum
+    ? `${url} does not match its SHA-256 in the lockfile`
+    : String(error && error.message ? error.message : error);
+  return { type: "failed", message, checksum };
+}
 
 const warn = console.warn.bind(console);
 console.warn = (...args) => {
@@ -65,32 +80,69 @@ let pyodideInstance = null;
 async function start({ indexURL, lockFileURL, package: name, snapshot }) {
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
-  const [{ loadPyodide }, saved] = await Promise.all([
+  const [{ loadPyodide }, saved, lockFile] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     readSnapshot(),
+    readLockFile(lockFileURL),
   ]);
-  const options = { indexURL, lockFileURL, stdout: () => {}, stderr: (line) => console.warn(line) };
+  const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
+  const options = () => ({
+    indexURL,
+    lockFileContents: structuredClone(lockFile), // each start its own: Pyodide may change it
+    packageBaseUrl,
+    stdout: () => {},
+    stderr: (line) => console.warn(line),
+  });
+  startAfresh = async () => {
+    const loading = loadPyodide({ ...options(), packages: [name], _makeSnapshot: Boolean(snapshotKey) });
+    const pyodide = await Promise.race([loading, startFailed]);
+    const api = pyodide.pyimport(`${name}.api`);
+    api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
+    pyodideInstance = pyodide;
+    return { api, version: pyodide.version, start: "fresh" };
+  };
   if (saved) {
     try {
-      const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
-      api = pyodide.pyimport(`${name}.api`);
-      // The first call: memory that restores can still be corrupt, and fail only when Python
+      const pyodide = await Promise.race([loadPyodide({ ...options(), _loadSnapshot: saved }), startFailed]);
+      const api = pyodide.pyimport(`${name}.api`);
+      // A first question: memory that restores can still be corrupt, and fail only when Python
       // runs ("memory access out of bounds"). Ready means it has answered once.
       JSON.parse(api.run("equivalence", "{}"));
       // pyodideInstance stays unset: a restored runtime has nothing new to save
-      return { version: pyodide.version, start: "snapshot" };
+      return { api, version: pyodide.version, start: "snapshot" };
     } catch (error) {
       if (failed) throw error;
       console.warn("calculators: the saved snapshot did not restore; starting afresh:", error);
       await forgetSnapshots();
     }
   }
-  const loading = loadPyodide({ ...options, packages: [name], _makeSnapshot: Boolean(snapshotKey) });
-  const pyodide = await Promise.race([loading, startFailed]);
-  api = pyodide.pyimport(`${name}.api`);
-  api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
-  pyodideInstance = pyodide;
-  return { version: pyodide.version, start: "fresh" };
+  return startAfresh();
+}
+
+// One answer. A restored runtime that fails a question all the same was restored from a bad
+// snapshot: forget it, start afresh (the page says "loading" meanwhile) and ask again, once.
+async function answer({ kind, request }) {
+  const runtime = await starting;
+  try {
+    return runtime.api.run(kind, request);
+  } catch (error) {
+    if (runtime.start !== "snapshot") throw error;
+    if (!restarting) {
+      console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
+      self.postMessage({ type: "restarting" });
+      restarting = starting = forgetSnapshots().then(startAfresh);
+      restarting.then(({ version, start }) => self.postMessage({ type: "ready", version, start }));
+    }
+    return (await restarting).api.run(kind, request);
+  }
+}
+
+// Read here rather than by Pyodide, which throws an uncaught error for a lockfile that is
+// missing or not JSON: here it fails the start, which the page reports.
+async function readLockFile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+  return response.json();
 }
 
 async function readSnapshot() {
@@ -168,15 +220,15 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init" && !starting) {
     starting = start(data);
     try {
-      self.postMessage({ type: "ready", ...(await starting) });
+      const { version, start: how } = await starting;
+      self.postMessage({ type: "ready", version, start: how });
       snapshotSoon(1000);
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+      self.postMessage(await failure(error));
     }
   } else if (data.type === "run") {
     try {
-      await starting;
-      self.postMessage({ type: "result", id: data.id, response: api.run(data.kind, data.request) });
+      self.postMessage({ type: "result", id: data.id, response: await answer(data) });
       snapshotSoon(50);
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, failed: String(error) });
