@@ -131,7 +131,8 @@ async function answer({ kind, request }) {
       console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
       self.postMessage({ type: "restarting" });
       restarting = starting = forgetSnapshots().then(startAfresh);
-      restarting.then(({ version, start }) => self.postMessage({ type: "ready", version, start }));
+      const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
+      restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
     }
     return (await restarting).api.run(kind, request);
   }
