@@ -17,16 +17,28 @@ PYTHON := $(shell \
     if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; \
   done)
 
-.PHONY: setup setup-browser serve build test lint bench clean
+.PHONY: setup setup-browser serve build test lint lock bench clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+# Exactly the versions in requirements.lock, each checked against its sha256 there; then the
+# project itself, its dependencies already in place (and no build tools fetched unchecked).
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Re-pin requirements.lock to the newest releases pyproject.toml and requirements.in allow, for
+# every platform and Python >= 3.12, with hashes. Run it to take upgrades or after changing a
+# dependency, review the diff, then `make setup` installs the new pins.
+UV := uv==0.13.8
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet '$(UV)'
+	$(BIN)/uv pip compile pyproject.toml requirements.in --extra test --universal \
+	  --python-version 3.12 --generate-hashes --upgrade --quiet \
+	  --custom-compile-command 'make lock' --output-file requirements.lock
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

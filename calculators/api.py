@@ -21,7 +21,9 @@ passes its own `index` instead, so build-time answers come from the policy it ju
 from __future__ import annotations
 
 import functools
+import itertools
 import json
+import re
 from typing import Any
 
 from . import messages
@@ -53,14 +55,15 @@ def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[st
         return _versioned(assess(EligibilityFacts.from_dict(request), index).to_dict(), index)
     if kind == "tables":
         if request not in (None, {}):
-            fields = ", ".join(request) if isinstance(request, dict) else repr(request)
+            fields = ", ".join(request) if isinstance(request, dict) else request
+            fields = messages.shown(fields)
             raise InputError(
                 "request", messages.UNKNOWN_FIELD.format(name=fields, accepted="—"), []
             )
         return _versioned(tables(index).to_dict(), index)
     raise InputError(
         "kind",
-        messages.UNKNOWN_KIND.format(found=kind, accepted=", ".join(KINDS)),
+        messages.UNKNOWN_KIND.format(found=messages.shown(kind), accepted=", ".join(KINDS)),
         list(KINDS),
     )
 
@@ -82,9 +85,9 @@ def respond(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[s
 def run(kind: str, request_json: str) -> str:
     """Answer one JSON request of `kind` (equivalence | eligibility | tables) as JSON."""
     try:
-        request = json.loads(request_json) if request_json.strip() else {}
-    except json.JSONDecodeError as err:
-        return _dump(_bad_json(err))
+        request = _parse(request_json)
+    except InputError as err:
+        return _dump(err.to_dict())
     return _dump(respond(kind, request))
 
 
@@ -101,15 +104,17 @@ def run_batch(
         return _dump(
             InputError(
                 "detail",
-                messages.UNKNOWN_VALUE.format(found=detail, accepted=", ".join(DETAILS)),
+                messages.UNKNOWN_VALUE.format(
+                    found=messages.shown(detail), accepted=", ".join(DETAILS)
+                ),
                 list(DETAILS),
             ).to_dict()
         )
     if isinstance(requests_json_list, str):
         try:
-            requests = json.loads(requests_json_list)
-        except json.JSONDecodeError as err:
-            return _dump(_bad_json(err))
+            requests = _parse(requests_json_list)
+        except InputError as err:
+            return _dump(err.to_dict())
         if not isinstance(requests, list):
             return _dump(
                 InputError(
@@ -126,9 +131,9 @@ def run_batch(
     for item in requests:
         if isinstance(item, str):
             try:
-                item = json.loads(item) if item.strip() else {}
-            except json.JSONDecodeError as err:
-                out.append(_dump(_bad_json(err)))
+                item = _parse(item)
+            except InputError as err:
+                out.append(_dump(err.to_dict()))
                 continue
         out.append(_dump(answer_one(kind, item, index)))
     return "[" + ", ".join(out) + "]"
@@ -173,8 +178,39 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
         return err.to_dict()
 
 
-def _bad_json(err: json.JSONDecodeError) -> dict[str, Any]:
-    return InputError("request", messages.BAD_JSON.format(found=Text.same(err.msg)), []).to_dict()
+def _parse(request_json: Any) -> Any:
+    """The request in `request_json` (blank: an empty one); InputError for anything that is
+    not JSON the calculators can read, including what `json.loads` refuses by raising other
+    errors: nesting deeper than the recursion limit, numbers over 4,300 digits."""
+    if not isinstance(request_json, str):
+        raise InputError(
+            "request", messages.TYPE_STRING.format(found=messages.shown(request_json, quote=True))
+        )
+    if not request_json.strip():
+        return {}
+    if _depth(request_json) > MAX_DEPTH:
+        raise InputError("request", messages.BAD_JSON.format(found=messages.JSON_TOO_DEEP))
+    try:
+        return json.loads(request_json)
+    except json.JSONDecodeError as err:
+        reason = Text.same(err.msg)
+    except ValueError:  # int("9" * 5000) inside the decoder
+        reason = messages.JSON_TOO_MANY_DIGITS
+    raise InputError("request", messages.BAD_JSON.format(found=reason))
+
+
+# How deep a request may nest. A real one nests 2 levels (a batch: 3). Measured before the
+# decoder runs because under Pyodide a deep enough one exhausts the WebAssembly stack, a fatal
+# error for the whole runtime, before CPython's recursion limit could raise.
+MAX_DEPTH = 32
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON `text` (brackets in strings aside)."""
+    steps = (1 if b in "[{" else -1 for b in _BRACKET.findall(_STRING.sub("", text)))
+    return max(itertools.accumulate(steps), default=0)
 
 
 def _dump(value: Any) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from . import api, render
+from . import api, messages, render
 from .errors import InputError
 from .texts import Text
 
@@ -22,11 +23,22 @@ BAD_COMMAND_LINE = Text(
     zh="命令行有误：{message}（用 --help 查看可用选项）",
     en="bad command line: {message} (see --help for the accepted options)",
 )
-NOT_A_NUMBER = Text(zh="应为数字（收到 {found}）", en="must be a number (found {found})")
+NOT_A_NUMBER = Text(
+    zh="应为数字，如 4 或 2.5（收到 {found}）",
+    en="must be a number such as 4 or 2.5 (found {found})",
+)
 NOT_A_WHOLE_NUMBER = Text(
-    zh="应为整数（收到 {found}）", en="must be a whole number (found {found})"
+    zh="应为整数，如 3（收到 {found}）", en="must be a whole number such as 3 (found {found})"
+)
+GIVEN_TWICE = Text(zh="只能给出一次（收到 {values}）", en="may be given only once (found {values})")
+YEARS_OR_DATE = Text(
+    zh="与 {other} 只能给出其一：年限或日期",
+    en="give either this or {other}: the years or the date",
 )
 LANGS = ("zh", "en")
+# Numbers as people write them, and nothing else Python would also read (1_0, ١٠, " 4", 1e3).
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 
 # (option, request field, how to read it); flags are handled separately.
 _ELIGIBILITY_VALUES: list[tuple[str, str, str]] = [
@@ -45,6 +57,12 @@ _ELIGIBILITY_VALUES: list[tuple[str, str, str]] = [
     ("--edition", "edition", "str"),
     ("--as-of", "as_of", "str"),
 ]
+# A years figure and the date it counts from: give one (the date, for "met from" days).
+_YEARS_OR_DATE: list[tuple[str, str]] = [
+    ("years_since_certificate", "certificate_date"),
+    ("total_years", "work_start_date"),
+    ("years_since_title", "title_date"),
+]
 # (option, request field, value the flag sets)
 _ELIGIBILITY_FLAGS: list[tuple[str, str, bool]] = [
     ("--apprenticeship-completed", "apprenticeship_completed", True),
@@ -55,6 +73,25 @@ _ELIGIBILITY_FLAGS: list[tuple[str, str, bool]] = [
     ("--not-working", "working_in_occupation", False),
     ("--extensions", "extensions", True),
 ]
+
+
+class _Once(argparse.Action):
+    """Store an option's value, refusing a second one: argparse would keep the last silently,
+    and `--age 30 … --age 40` is more likely a mistake than a correction."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: dict[str, Any] = namespace.__dict__.setdefault("_given", {})
+        if self.dest in given:
+            shown = ", ".join(str(v) for v in (given[self.dest], values))
+            raise InputError(self.dest, GIVEN_TWICE.format(values=shown), [])
+        given[self.dest] = values
+        setattr(namespace, self.dest, values)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,19 +108,21 @@ def _parser(lang: str) -> _Parser:
     _Parser.lang = lang
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print the JSON response object")
-    common.add_argument("--lang", default=lang, help="zh (default) or en, for text and errors")
+    common.add_argument(
+        "--lang", default=lang, action=_Once, help="zh (default) or en, for text and errors"
+    )
 
     parser = _Parser(prog="python -m calculators", description=__doc__)
     sub = parser.add_subparsers(dest="kind", required=True)
 
     eq = sub.add_parser("equivalence", parents=[common], help="level ↔ title under clause (14)")
-    eq.add_argument("--level", help="a skill level: id, name or grade, in zh or en")
-    eq.add_argument("--title", help="an engineering title, for the reverse lookup")
+    eq.add_argument("--level", action=_Once, help="a skill level: id, name or grade, in zh or en")
+    eq.add_argument("--title", action=_Once, help="an engineering title, for the reverse lookup")
     eq.add_argument("--not-hired", action="store_true", help="the holder is not hired in the post")
 
     el = sub.add_parser("eligibility", parents=[common], help="may this person apply?")
     for option, field, kind in _ELIGIBILITY_VALUES:
-        el.add_argument(option, dest=field, help=f"{field} ({kind})")
+        el.add_argument(option, dest=field, action=_Once, help=f"{field} ({kind})")
     for option, field, value in _ELIGIBILITY_FLAGS:
         el.add_argument(option, dest=field, action="store_const", const=value, help=field)
 
@@ -95,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 answered, 2 bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(args_list)
-    args = _parser(lang).parse_args(args_list)
-    lang = args.lang if args.lang in LANGS else lang
     try:
+        args = _parser(lang).parse_args(args_list)
+        lang = args.lang if args.lang in LANGS else lang
         request = _request(args)
         response = api.answer(args.kind, request)
     except InputError as err:
@@ -146,25 +185,25 @@ def _request(args: argparse.Namespace) -> dict[str, Any]:
             flag = getattr(args, field)
             if flag is not None:
                 request[field] = flag
+        for years, since in _YEARS_OR_DATE:
+            if years in request and since in request:
+                other = "--" + years.replace("_", "-")
+                raise InputError(since, YEARS_OR_DATE.format(other=other), [years, since])
         return request
     return {}
 
 
 def _number(field: str, value: str) -> float | int:
-    try:
-        number = float(value)
-    except ValueError:
-        raise InputError(field, NOT_A_NUMBER.format(found=value), []) from None
+    number = float(value) if _NUMBER.fullmatch(value) else float("nan")
     if number != number or number in (float("inf"), float("-inf")):
-        raise InputError(field, NOT_A_NUMBER.format(found=value), [])
+        raise InputError(field, NOT_A_NUMBER.format(found=messages.shown(value)), [])
     return int(number) if number.is_integer() else number
 
 
 def _int(field: str, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(field, NOT_A_WHOLE_NUMBER.format(found=value), []) from None
+    if not _WHOLE_NUMBER.fullmatch(value):
+        raise InputError(field, NOT_A_WHOLE_NUMBER.format(found=messages.shown(value)), [])
+    return int(value)
 
 
 _READ: dict[str, Callable[[str, str], Any]] = {

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+# The days a request may name. Generous for anyone's working life, and far enough from the
+# calendar's end (9999-12-31) that adding the longest waiting period cannot leave it.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
 
 def add_years(start: date, count: int) -> date:
     """The date on which `count` calendar years from `start` are complete."""

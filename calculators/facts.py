@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from . import messages, names
-from .dates import years_between
+from .dates import FIRST_DAY, LAST_DAY, years_between
 from .errors import InputError
 from .index import Level, PolicyIndex
 from .serial import Serializable, from_dict
@@ -186,16 +186,33 @@ def _check_years(facts: EligibilityFacts) -> None:
     for field in ("years_since_certificate", "total_years", "years_since_title"):
         value = getattr(facts, field)
         if value is not None and not (0 <= value <= 100):
-            raise InputError(field, messages.YEARS_RANGE.format(found=value), ["0–100"])
+            raise InputError(
+                field, messages.YEARS_RANGE.format(found=messages.shown(value)), ["0–100"]
+            )
     if facts.age is not None and not (0 <= facts.age <= 120):
-        raise InputError("age", messages.AGE_RANGE.format(found=facts.age), ["0–120"])
+        raise InputError(
+            "age", messages.AGE_RANGE.format(found=messages.shown(facts.age)), ["0–120"]
+        )
     if facts.competition_rank is not None and facts.competition_rank < 1:
         raise InputError(
-            "competition_rank", messages.RANK_RANGE.format(found=facts.competition_rank), ["≥ 1"]
+            "competition_rank",
+            messages.RANK_RANGE.format(found=messages.shown(facts.competition_rank)),
+            ["≥ 1"],
         )
 
 
 def _check_dates(facts: EligibilityFacts, as_of: date) -> None:
+    """Every date within FIRST_DAY…LAST_DAY (the as-of date too: periods are counted on from
+    it), and none after the as-of date."""
+    for field in ("as_of", "certificate_date", "work_start_date", "title_date"):
+        value = getattr(facts, field)
+        if value is not None and not (FIRST_DAY <= value <= LAST_DAY):
+            first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+            raise InputError(
+                field,
+                messages.DATE_RANGE.format(first=first, last=last, found=value.isoformat()),
+                [f"{first} – {last}"],
+            )
     for field in ("certificate_date", "work_start_date", "title_date"):
         value = getattr(facts, field)
         if value is not None and value > as_of:
@@ -215,7 +232,9 @@ def _choice(
     """An error naming the bad value and listing what would have been accepted."""
     accepted = messages.accepted_list([shown for _, shown in options])
     return InputError(
-        field, template.format(found=value, accepted=accepted), [i for i, _ in options]
+        field,
+        template.format(found=messages.shown(value), accepted=accepted),
+        [i for i, _ in options],
     )
 
 

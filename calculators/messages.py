@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from .texts import Text, number
 
@@ -60,6 +61,20 @@ def clause_label(number_zh: str, ident: str, numeral: str | None, parent: str | 
 
 # Input errors ------------------------------------------------------------------------------
 
+SHOWN_LIMIT = 60
+
+
+def shown(value: Any, quote: bool = False) -> str:
+    """A value as an error message repeats it: at most SHOWN_LIMIT characters, so a request of
+    a megabyte is not echoed back whole, and never failing (CPython refuses to write an int of
+    more than 4,300 digits as text). `quote`: strings in quotes, as `repr` shows them."""
+    try:
+        text = repr(value) if quote or not isinstance(value, str) else value
+    except ValueError:
+        text = f"{'-' if value < 0 else ''}≈2**{abs(value).bit_length()}"
+    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 1] + "…"
+
+
 TYPE_LIST = Text(zh="应为列表（收到 {found}）", en="must be a list (found {found})")
 TYPE_OBJECT = Text(zh="应为对象（收到 {found}）", en="must be an object (found {found})")
 TYPE_BOOL = Text(
@@ -106,6 +121,10 @@ AGE_RANGE = Text(
 RANK_RANGE = Text(
     zh="名次应为不小于1的整数（收到 {found}）", en="the place must be 1 or more (found {found})"
 )
+DATE_RANGE = Text(
+    zh="日期应在 {first} 至 {last} 之间（收到 {found}）",
+    en="the date must be between {first} and {last} (found {found})",
+)
 DATE_AFTER = Text(
     zh="日期 {found} 晚于计算日期 {as_of}", en="the date {found} is after the as-of date {as_of}"
 )
@@ -114,6 +133,8 @@ UNKNOWN_KIND = Text(
     en="unknown kind '{found}'; accepted: {accepted}",
 )
 BAD_JSON = Text(zh="请求不是有效的 JSON（{found}）", en="the request is not valid JSON ({found})")
+JSON_TOO_DEEP = Text(zh="嵌套层数过多", en="nested too deeply")
+JSON_TOO_MANY_DIGITS = Text(zh="数字位数过多", en="a number has too many digits")
 
 # Conditions: what is required ---------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -226,14 +227,21 @@ def _bool(data: Any, where: str) -> bool:
     raise _type_error(where, data, messages.TYPE_BOOL, ["true", "false"])
 
 
+# The largest whole number a JavaScript number (the page's) holds exactly. Larger ones cannot
+# be meant, and one of thousands of digits cannot even be written back out as JSON.
+_SAFE_INT = 2**53
+
+
 def _int(data: Any, where: str) -> int:
-    if isinstance(data, int) and not isinstance(data, bool):
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) <= _SAFE_INT:
         return data
     raise _type_error(where, data, messages.TYPE_INT)
 
 
 def _float(data: Any, where: str) -> float:
-    if isinstance(data, int | float) and not isinstance(data, bool) and data == data:
+    if isinstance(data, float) and data == data:
+        return data
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) <= _SAFE_INT:
         return data
     raise _type_error(where, data, messages.TYPE_NUMBER)
 
@@ -244,13 +252,18 @@ def _str(data: Any, where: str) -> str:
     raise _type_error(where, data, messages.TYPE_STRING)
 
 
+# Exactly YYYY-MM-DD, as documented: `date.fromisoformat` alone also takes 20230228 and
+# 2023-W09-2, which a person who typed them did not mean as that day.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(data: Any, where: str) -> date:
     if isinstance(data, date):
         return data
-    if isinstance(data, str):
+    if isinstance(data, str) and _ISO_DAY.fullmatch(data):
         try:
             return date.fromisoformat(data)
-        except ValueError:
+        except ValueError:  # 2023-02-30
             pass
     raise _type_error(where, data, messages.TYPE_DATE, ["YYYY-MM-DD"])
 
@@ -258,7 +271,9 @@ def _date(data: Any, where: str) -> date:
 def _type_error(
     where: str, data: Any, expected: Text, accepted: list[str] | None = None
 ) -> InputError:
-    return InputError(where or "request", expected.format(found=repr(data)), accepted or [])
+    return InputError(
+        where or "request", expected.format(found=messages.shown(data, quote=True)), accepted or []
+    )
 
 
 def _join(where: str, key: str) -> str:

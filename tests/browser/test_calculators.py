@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
 from calculators import api
-from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
+from tests.browser.conftest import CALCULATORS, Recorder, new_context, site_url, wait_ready
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 LANGS = ("zh", "en")
@@ -237,6 +237,69 @@ def test_a_checkbox_missing_from_the_address_keeps_its_default(open_page) -> Non
     assert page.is_checked("#el-working")
 
 
+# Values of an address the form cannot hold: each (field, value) as typed into the address.
+IGNORED = {
+    "eligibility": [
+        ("certificate", "no-such-level"),
+        ("years_since_certificate", "1e309"),
+        ("total_years", "NaN"),
+        ("certificate_date", "2023-02-30"),
+        ("age", "1_0"),
+        ("same_or_related", "maybe"),
+    ],
+    "equivalence": [("level", "no-such-level"), ("hired", "perhaps")],
+}
+LABEL_OF = {"level": "level", "hired": "calc-hired"}  # else calc-field-<name>
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", sorted(IGNORED))
+def test_values_the_address_cannot_hold_are_named_and_marked(
+    open_page, labels: dict[str, dict[str, str]], kind: str, lang: str
+) -> None:
+    """The form keeps its default for such a value, and the page says which value of the
+    address it ignored, in its language, with the field marked invalid, also once answered."""
+    short = CALCULATORS[kind]
+    bad = IGNORED[kind]
+    page = open_page(lang, f"calculators/{kind}/?{urlencode(bad)}")
+    page.wait_for_selector(f"#{short}-result[data-engine=python]")
+    note = page.inner_text(f"#{short}-form-ignored")
+    assert note.startswith(labels["calc-ignored"][lang].strip()), note
+    for name, value in bad:
+        assert labels[LABEL_OF.get(name, f"calc-field-{name}")][lang] in note, (name, note)
+        assert f"“{value}”" in note, (value, note)
+        field = f"#{short}-form [name={name}]"
+        assert page.get_attribute(field, "aria-invalid") == "true", name
+        assert page.get_attribute(field, "aria-describedby") == f"{short}-form-ignored"
+    # Changing the form writes a new address: the old values are gone, and so is the note.
+    page.click(f"#{short}-form button[type=submit]")
+    page.wait_for_selector(f"#{short}-form-ignored", state="hidden")
+    for name, _value in bad:
+        assert page.get_attribute(f"#{short}-form [name={name}]", "aria-invalid") is None
+
+
+def test_a_second_value_for_a_field_is_named(open_page, labels) -> None:
+    page = open_page("en", "calculators/equivalence/?level=technician&level=senior-worker")
+    page.wait_for_selector("#eq-result[data-engine=python]")
+    assert page.input_value("#eq-level") == "technician"
+    assert "“senior-worker”" in page.inner_text("#eq-form-ignored")
+    expected = _answer("equivalence", {"level": "technician", "hired": True})
+    assert page.get_attribute("#eq-result", "data-equivalent") == expected["equivalent"]["id"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_negative_number_in_the_address_gets_the_calculators_message(
+    open_page, lang: str
+) -> None:
+    facts = {"certificate": "senior-worker", "years_since_certificate": -1}
+    page = open_page(lang, f"calculators/eligibility/?{urlencode(facts)}")
+    page.wait_for_selector("#el-result[data-engine=python]")
+    error = _answer("eligibility", facts)["error"]
+    assert page.get_attribute("#el-result", "data-error") == error["field"]
+    assert error["message"][lang] in page.inner_text("#el-result")
+    assert page.get_attribute("#el-years-since", "aria-invalid") == "true"
+
+
 def test_the_page_writes_every_checkbox_into_the_address(open_page) -> None:
     page = open_page("en", "calculators/equivalence/")  # not the shared page: boxes change
     fill(page, "#eq-form", {"level": "technician", "hired": True})
@@ -349,16 +412,42 @@ def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
     recorder.check_since((0, 0))
 
 
-def test_a_wheel_that_fails_its_checksum_is_refused(browser: Browser, server: str) -> None:
-    """The lockfile's sha256 is enforced: a changed wheel does not run, and the page says so."""
+# Runtime files served changed (never the built files themselves): what the route answers.
+CHANGED_FILES = {
+    "wheel-checksum": ("**/*.whl", {"body": b"PK not the wheel"}),
+    "lockfile-missing": ("**/pyodide-lock.json", {"status": 404, "body": "not found"}),
+    "lockfile-not-json": ("**/pyodide-lock.json", {"body": "{not json"}),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("change", sorted(CHANGED_FILES))
+def test_a_changed_runtime_file_is_reported_in_the_page(
+    browser: Browser, server: str, labels: dict[str, dict[str, str]], change: str, lang: str
+) -> None:
+    """A wheel that fails its checksum does not run, and the page says the checksum failed; a
+    missing or broken lockfile is reported like any runtime failure. No uncaught script error
+    (the recorder checks), and in each case the page's language."""
+    pattern, response = CHANGED_FILES[change]
     recorder = Recorder()
     context = new_context(browser, recorder)
-    context.route("**/*.whl", lambda route: route.fulfill(body=b"PK not the wheel"))
+    context.route(pattern, lambda route: route.fulfill(**response))
+    console: list[str] = []
     try:
         page = context.new_page()
-        page.goto(site_url(server, "en", "calculators/eligibility/"))
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
         wait_ready(page)
         assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
+        status = page.inner_text("[data-calc-status]")
+        assert labels["calc-runtime-failed"][lang] in status
+        checksum = labels["calc-runtime-checksum"][lang]
+        if change == "wheel-checksum":
+            assert status.startswith(checksum)
+            assert any("SHA-256" in text and ".whl" in text for text in console), console
+        else:
+            assert checksum not in status
+        assert labels["calc-waiting-failed"][lang] in page.inner_text("#el-result")
     finally:
         context.close()
     recorder.check_since((0, 0))

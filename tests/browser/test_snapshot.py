@@ -79,24 +79,37 @@ def test_the_second_visit_restores_the_snapshot_and_answers_as_python(
         check_equivalence(page, answer, "en")
 
 
-# Ways a stored snapshot can go bad, applied to its stored bytes (`stored`, gzip) in the page,
-# and what the worker then says on the console.
-BUILD_ID_CHANGED = """async (stored) => {
-    const unzip = new Blob([stored]).stream().pipeThrough(new DecompressionStream("gzip"));
-    const memory = new Uint8Array(await new Response(unzip).arrayBuffer());
-    memory.fill(0xee, 16, 48);  // the header's build id: as if made by another Pyodide build
-    const zip = new Blob([memory]).stream().pipeThrough(new CompressionStream("gzip"));
-    return new Uint8Array(await new Response(zip).arrayBuffer());
-}"""
-TRUNCATED = "async (stored) => stored.slice(0, stored.length >> 1)"
-REWRITE = """async (corrupt) => {
+# Ways a stored snapshot can go bad: a change to the memory it holds (applied between gunzip
+# and gzip, in the page) or to its stored bytes. `redigest`: the digest stored with it is made
+# to match again, as if the snapshot had been saved that way; else the old one stays.
+BUILD_ID_CHANGED = "(memory) => memory.fill(0xee, 16, 48)"  # the header's build id: another build
+# Bytes flipped throughout, one in 4 kB: Pyodide refuses the memory, or restores it and Python
+# fails when it first runs ("memory access out of bounds", a Pyodide fatal error).
+FLIPPED = "(memory) => { for (let i = 1000; i < memory.length; i += 4099) memory[i] ^= 0xff; }"
+TRUNCATED = "(stored) => stored.slice(0, stored.length >> 1)"
+REWRITE = """async ([memoryChange, storedChange, redigest]) => {
+    const through = async (bytes, stream) =>
+        new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+    const hex = async (bytes) => Array.from(
+        new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)),
+        (byte) => byte.toString(16).padStart(2, "0")).join("");
     const sizes = [];
     for (const name of await caches.keys()) {
         const cache = await caches.open(name);
         for (const request of await cache.keys()) {
-            const stored = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+            const old = await cache.match(request);
+            let stored = new Uint8Array(await old.arrayBuffer());
             sizes.push(stored.length);
-            await cache.put(request, new Response(await (%s)(stored)));
+            if (memoryChange) {
+                const memory = await through(stored, new DecompressionStream("gzip"));
+                eval(memoryChange)(memory);
+                stored = await through(memory, new CompressionStream("gzip"));
+            }
+            if (storedChange) stored = eval(storedChange)(stored);
+            const headers = new Headers(old.headers);
+            const digests = [...headers.keys()].filter((key) => key.includes("sha256"));
+            if (redigest) for (const key of digests) headers.set(key, await hex(stored));
+            await cache.put(request, new Response(stored, { headers }));
         }
     }
     return sizes;
@@ -105,19 +118,31 @@ MAX_STORED_BYTES = 16 * 2**20  # gzip keeps the 31 MB of memory to about 7 MB on
 
 
 @pytest.mark.parametrize(
-    ("corrupt", "warning"),
-    [(BUILD_ID_CHANGED, "did not restore"), (TRUNCATED, "unreadable")],
-    ids=["another-pyodide-build", "truncated"],
+    ("memory_change", "stored_change", "redigest", "warning"),
+    [
+        (BUILD_ID_CHANGED, None, True, "did not restore"),
+        (None, TRUNCATED, False, "unreadable"),
+        (FLIPPED, None, False, "unreadable"),
+        (FLIPPED, None, True, "starting afresh"),  # when restoring or at the first answer
+    ],
+    ids=["another-pyodide-build", "truncated", "flipped-bytes", "flipped-bytes-when-saved"],
 )
 def test_a_snapshot_that_does_not_restore_is_replaced(
-    fresh_browser, server: str, corrupt: str, warning: str
+    fresh_browser,
+    server: str,
+    memory_change: str | None,
+    stored_change: str | None,
+    redigest: bool,
+    warning: str,
 ) -> None:
-    """A snapshot Pyodide refuses (another build's) or that cannot be read is dropped: the page
-    starts afresh, answers, and saves a good snapshot that the next visit restores."""
+    """A snapshot Pyodide refuses (another build's), that cannot be read, that no longer
+    matches the digest stored with it, or that restores but cannot answer, is dropped: the
+    page starts afresh in the same visit, answers, and saves a good snapshot that the next
+    visit restores. The status never says ready while the answers fail."""
     context = fresh_browser
     first = open_calculator(context, server, "en", "equivalence")
     wait_saved(first)
-    sizes = first.evaluate(REWRITE % corrupt)
+    sizes = first.evaluate(REWRITE, [memory_change, stored_change, redigest])
     assert len(sizes) == 1, "one snapshot stored"
     assert 0 < sizes[0] < MAX_STORED_BYTES
     first.close()
@@ -126,11 +151,10 @@ def test_a_snapshot_that_does_not_restore_is_replaced(
     messages: list[str] = []
     second.on("console", lambda message: messages.append(message.text))
     second.goto(site_url(server, "en", "calculators/equivalence/?level=technician"))
-    wait_ready(second)
+    second.wait_for_selector("#eq-result[data-engine=python]")
     assert second.get_attribute(STATUS, "data-state") == "ready"
     assert second.get_attribute(STATUS, "data-start") == "fresh"
     assert any(warning in text for text in messages), messages
-    second.wait_for_selector("#eq-result[data-engine=python]")
     expected = json.loads(api.run("equivalence", json.dumps({"level": "technician"})))
     assert second.get_attribute("#eq-result", "data-equivalent") == expected["equivalent"]["id"]
     wait_saved(second)

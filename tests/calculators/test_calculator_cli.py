@@ -6,6 +6,7 @@ Level names and thresholds are taken from the policy data, so these tests follow
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from typing import Any
@@ -106,17 +107,21 @@ def test_eligibility_accepts_every_documented_option(index: PolicyIndex) -> None
     route, cert, years = _a_waiting_route(index)
     education = sorted(index.education)[0]
     tier = next(iter(index.tiers))
-    args = [
+    common = [
         "eligibility", "--target", route["target"], "--certificate", cert,
-        "--years-since-certificate", str(years), "--total-years", str(years + 1),
         "--education", education, "--preparatory-technician", "--apprenticeship-completed",
-        "--competition-rank", "2", "--title", tier, "--years-since-title", "1", "--age", "30",
-        "--certificate-date", "2015-02-28", "--as-of", "2025-01-01", "--edition", "2023",
-        "--json",
+        "--competition-rank", "2", "--title", tier, "--age", "30",
+        "--as-of", "2025-01-01", "--edition", "2023", "--json",
     ]  # fmt: skip
-    result = cli(*args)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["edition"]["id"] == "2023"
+    # Each years figure, or the date it counts from (one or the other, never both).
+    figures = ["--years-since-certificate", str(years), "--total-years", str(years + 1)]
+    figures += ["--years-since-title", "1"]
+    dates = ["--certificate-date", "2015-02-28", "--work-start-date", "2010-09-01"]
+    dates += ["--title-date", "2020-07-01"]
+    for given in (figures, dates):
+        result = cli(*common, *given)
+        assert result.returncode == 0, (given, result.stderr)
+        assert json.loads(result.stdout)["edition"]["id"] == "2023"
 
 
 # Bad input --------------------------------------------------------------------------------
@@ -136,6 +141,20 @@ def _bad_cases(index: PolicyIndex, lang: str) -> list[tuple[list[str], str, list
         (["--certificate", low.id, "--years-since-certificate", "four"], "--years-since-certificate", []),
         (["--certificate", low.id, "--certificate-date", "2020-02-30"], "--certificate-date", ["YYYY-MM-DD"]),
         (["--no-such-option"], "--help", []),
+        # Documented as numbers and YYYY-MM-DD: nothing else Python would also read.
+        (["--certificate", low.id, "--years-since-certificate", "1_0"], "--years-since-certificate", ["1_0"]),
+        (["--certificate", low.id, "--years-since-certificate", "１０"], "--years-since-certificate", []),
+        (["--age", "3e1"], "--age", ["3e1"]),
+        (["--age", "9" * 5000], "--age", []),
+        (["--certificate", low.id, "--certificate-date", "20230228"], "--certificate-date", ["YYYY-MM-DD"]),
+        (["--certificate", low.id, "--certificate-date", "2023-W09-2"], "--certificate-date", ["YYYY-MM-DD"]),
+        (["--certificate", low.id, "--certificate-date", "2020-01-01", "--as-of", "9999-12-31"], "--as-of", ["9999-12-31"]),
+        # A years figure and its date: which one counts would be a guess.
+        (["--certificate", low.id, "--years-since-certificate", "1", "--certificate-date", "2023-02-28"], "--certificate-date", ["--years-since-certificate"]),
+        (["--total-years", "3", "--work-start-date", "2020-01-01"], "--work-start-date", ["--total-years"]),
+        # The same option twice: argparse would keep the last without a word.
+        (["--age", "30", "--age", "40"], "--age", ["30", "40"]),
+        (["--target", low.id, "--target", high.id], "--target", [low.id, high.id]),
     ]  # fmt: skip
 
 
@@ -150,9 +169,13 @@ def test_bad_input_exits_2_with_one_line(index: PolicyIndex, lang: str) -> None:
         assert option in lines[0], (args, lines[0])
         for word in words:
             assert word in lines[0], (args, word, lines[0])
+        if lang == "en":
+            assert not re.search(r"[\u4e00-\u9fff]", lines[0].split(":", 1)[1]), lines[0]
     zh = cli("eligibility", "--target", "no-such-level").stderr
     en = cli("eligibility", "--target", "no-such-level", "--lang", "en").stderr
     assert "无法识别" in zh and "unknown value" in en
+    twice = cli("eligibility", "--age", "30", "--age", "40").stderr
+    assert re.search(r"[\u4e00-\u9fff]", twice), twice
 
 
 def test_bad_equivalence_input_exits_2(index: PolicyIndex) -> None:

@@ -6,7 +6,7 @@
 // answers.json:  {"pyodide": version, "python": sys.version, "responses": ["<JSON string>", ...]}
 // The runtime is loaded once from the built site (assets/pyodide/<version>/), and the
 // calculators package through the site's lockfile, exactly as the calculator pages load it.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -22,7 +22,11 @@ const pyodide = await loadPyodide({
   stdout: () => {},
 });
 const api = pyodide.pyimport("calculators.api");
-const requests = JSON.parse(readFileSync(0, "utf8"));
+// Read as a stream: readFileSync(0) fails with EAGAIN on a pipe whose writer is still writing.
+process.stdin.setEncoding("utf8");
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const requests = JSON.parse(input);
 const responses = requests.map(({ kind, request }) => api.run(kind, request));
 process.stdout.write(
   JSON.stringify({

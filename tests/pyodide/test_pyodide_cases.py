@@ -9,8 +9,6 @@ meet the case's expectations.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,9 @@ import yaml
 
 from calculators import api
 from calculators.cases import mismatches
+from tests.pyodide.node import answer_under_pyodide
 
-HERE = Path(__file__).resolve().parent
-CASES_DIR = HERE.parent / "cases"
+CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 
 
 def _cases() -> list[tuple[str, str, dict[str, Any]]]:
@@ -39,22 +37,8 @@ CASES = _cases()
 @pytest.fixture(scope="session")
 def pyodide_answers(site: Path) -> dict[str, Any]:
     """Every case's request answered by the site's Pyodide, in one Node process."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is missing: it runs the Pyodide of the built site (see README)")
     requests = [{"kind": kind, "request": json.dumps(case["facts"])} for _, kind, case in CASES]
-    result = subprocess.run(
-        [node, str(HERE / "run_requests.mjs"), str(site)],
-        input=json.dumps(requests),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    answers = json.loads(result.stdout)
-    assert len(answers["responses"]) == len(CASES)
-    return answers
+    return answer_under_pyodide(site, requests)
 
 
 def test_pyodide_is_the_pinned_one(pyodide_answers: dict[str, Any], root: Path) -> None:

@@ -100,6 +100,8 @@ function requestFrom(form) {
 // (`hired=true` / `hired=false`), so an address means the same whatever the form's defaults
 // are or become. Reading one, a field the query does not name keeps the form's default: a
 // hand-written `?level=technician` is the same as the form with only the level chosen.
+// A value the field cannot hold (an unknown level, `1e309`, `NaN`, `2023-02-30`, a second
+// value for the same field) leaves the default too, but is reported, never dropped in silence.
 const YES = ["true", "1", "on", "yes"];
 const NO = ["false", "0", "off", "no"];
 
@@ -109,28 +111,60 @@ function queryFrom(form, request) {
   return query;
 }
 
+// The form as the query says; returns the values it could not take ([{field, value}]), or
+// null when the query names no field of this form.
 function fillFrom(form, query) {
   const names = [...form.elements].map((field) => field.name).filter(Boolean);
-  if (!names.some((name) => query.has(name))) return false;
+  if (!names.some((name) => query.has(name))) return null;
+  const ignored = [];
   for (const field of form.elements) {
     if (!field.name) continue;
-    const value = query.get(field.name);
+    const [value = null, ...extra] = query.getAll(field.name);
+    let known = true;
     if (field.type === "checkbox") {
       const given = value?.trim().toLowerCase();
-      const known = YES.includes(given) || NO.includes(given);
+      known = YES.includes(given) || NO.includes(given);
       field.checked = known ? YES.includes(given) : field.defaultChecked;
-      if (value !== null && !known) field.setAttribute("aria-invalid", "true");
     } else if (field.tagName === "SELECT") {
       const options = [...field.options];
-      const known = options.some((option) => option.value === value);
+      known = options.some((option) => option.value === value);
       const initial = options.find((option) => option.defaultSelected) ?? options[0];
       field.value = known ? value : (initial?.value ?? "");
-      if (value !== null && !known) field.setAttribute("aria-invalid", "true");
     } else {
       field.value = value ?? field.defaultValue;
+      known = field.value === value; // the browser empties what its type cannot hold
+    }
+    for (const dropped of [...(value === null || known ? [] : [value]), ...extra]) {
+      ignored.push({ field, value: dropped });
     }
   }
-  return true;
+  return ignored;
+}
+
+// Which values of the address were left out, above the answer, each field marked invalid
+// (and described by the note) until the visitor next changes the form.
+function showIgnored(calculator) {
+  const { form, result, ignored } = calculator;
+  calculator.note ??= el("p", { class: "calc-ignored", id: `${form.id}-ignored` });
+  if (!calculator.note.isConnected) result.before(calculator.note);
+  const named = ignored.map(({ field, value }) => {
+    const label = form.querySelector(`label[for="${field.id}"]`)?.textContent.trim() ?? field.name;
+    const shown = value.length > 60 ? `${value.slice(0, 59)}…` : value;
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", calculator.note.id);
+    return `${label}${labels.colon}“${shown}”`;
+  });
+  calculator.note.hidden = !named.length;
+  calculator.note.replaceChildren(labels.ignored, ...joined(named, labels.list_sep));
+}
+
+function forgetIgnored(calculator) {
+  for (const { field } of calculator.ignored) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+  }
+  calculator.ignored = [];
+  showIgnored(calculator);
 }
 
 const canonical = (request) => JSON.stringify(request, Object.keys(request).sort());
@@ -256,7 +290,8 @@ function show(calculator, response, engine) {
     return;
   }
   calculator.shown = shown;
-  for (const field of form.elements) field.removeAttribute?.("aria-invalid");
+  const ignored = new Set(calculator.ignored.map((entry) => entry.field));
+  for (const field of form.elements) if (!ignored.has(field)) field.removeAttribute?.("aria-invalid");
   delete result.dataset.equivalent;
   delete result.dataset.eligible;
   delete result.dataset.error;
@@ -300,11 +335,12 @@ const worker = {
   handle: null,
 };
 
-function setStatus(state) {
+// `why`: a label said before the state's own (what went wrong, when that is known).
+function setStatus(state, why) {
   worker.state = state;
   for (const status of document.querySelectorAll("[data-calc-status]")) {
     status.dataset.state = state;
-    status.textContent = labels[`runtime_${state}`] ?? "";
+    status.textContent = [labels[why], labels[`runtime_${state}`]].filter(Boolean).join(" ");
   }
 }
 
@@ -329,16 +365,21 @@ function startWorker() {
       setStatus("ready");
       markStatus("start", data.start);
       for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "restarting") {
+      setStatus("loading");
     } else if (data.type === "snapshot") {
       markStatus("snapshot", data.saved ? "saved" : "none");
     } else if (data.type === "failed") {
-      failed(data.message);
+      failed(data.message, data.checksum ? "runtime_checksum" : undefined);
     } else if (data.type === "result") {
       const job = worker.pending.get(data.id);
       worker.pending.delete(data.id);
       if (!job) return;
-      if (data.failed) job.reject(new Error(data.failed));
-      else job.resolve(JSON.parse(data.response));
+      if (data.failed) {
+        // The runtime cannot answer: the status must not go on saying it is ready.
+        job.reject(new Error(data.failed));
+        failed(data.failed);
+      } else job.resolve(JSON.parse(data.response));
     }
   };
   handle.onerror = (event) => {
@@ -354,10 +395,10 @@ function startWorker() {
   });
 }
 
-function failed(reason) {
+function failed(reason, why) {
   if (worker.state === "failed") return;
   console.error("calculators: the Python runtime did not load:", reason);
-  setStatus("failed");
+  setStatus("failed", why);
   for (const job of [...worker.waiting.splice(0), ...worker.pending.values()]) job.reject(new Error("runtime failed"));
   worker.pending.clear();
   worker.handle?.terminate();
@@ -385,11 +426,12 @@ function setUp(container) {
   const form = container.querySelector("form");
   const result = container.querySelector("[data-calc-result]");
   const answers = JSON.parse(container.querySelector("[data-calc-answers]")?.textContent || "{}");
-  const calculator = { kind, form, result, answers, asked: 0 };
+  const calculator = { kind, form, result, answers, asked: 0, ignored: [] };
 
   async function answer({ updateURL }) {
     const request = requestFrom(form);
     if (updateURL) {
+      if (calculator.ignored.length) forgetIgnored(calculator); // the address is rewritten
       const query = queryFrom(form, request).toString();
       history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
       carryQuery();
@@ -419,8 +461,12 @@ function setUp(container) {
   if (container.dataset.live !== undefined) {
     form.addEventListener("change", () => answer({ updateURL: true }));
   }
-  const query = new URLSearchParams(location.search);
-  if (fillFrom(form, query) || container.dataset.live !== undefined) answer({ updateURL: false });
+  const ignored = fillFrom(form, new URLSearchParams(location.search));
+  if (ignored?.length) {
+    calculator.ignored = ignored;
+    showIgnored(calculator);
+  }
+  if (ignored || container.dataset.live !== undefined) answer({ updateURL: false });
 }
 
 const containers = document.querySelectorAll("[data-calculator]");

@@ -2,22 +2,26 @@
 //
 // Protocol (messages are plain objects):
 //   page → worker  {type: "init", indexURL, lockFileURL, package, snapshot}
-//   worker → page  {type: "ready", version, start: "fresh" | "snapshot"} | {type: "failed", message}
+//   worker → page  {type: "ready", version, start: "fresh" | "snapshot"}
+//                | {type: "failed", message, checksum: true | false}
 //   page → worker  {type: "run", id, kind, request}        (request: a JSON string)
 //   worker → page  {type: "result", id, response}          (response: a JSON string)
 //   worker → page  {type: "snapshot", saved: true | false}
+//   worker → page  {type: "restarting"}   (a restored runtime failed: "ready" follows again)
 // Everything is fetched from the URLs the page passes in, all on the site's own origin.
 //
 // Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
 // (checked against the lockfile's sha256), imports the package, reads the policy, answers, and
 // then, while the visitor reads, stores a gzipped copy of the interpreter's memory in this
 // browser's Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from
-// the build). The next visit restores that memory instead of starting Python and installing
-// the wheel again. A snapshot that cannot be read or restored is deleted and the runtime
-// starts afresh.
+// the build), with its SHA-256 digest. The next visit checks the digest, restores that memory
+// instead of starting Python and installing the wheel again, and asks the restored runtime one
+// question before saying it is ready. A snapshot that cannot be read, does not match its digest,
+// does not restore or cannot answer is deleted and the runtime starts afresh, in the same visit.
 
-let api = null;
-let starting = null;
+let starting = null; // the runtime: {api, version, start: "fresh" | "snapshot"}
+let startAfresh = null;
+let restarting = null;
 
 // Failing loudly. Pyodide only logs some failures and then waits for ever: a runtime file that
 // does not arrive (blocked, 404) or a WebAssembly module it cannot instantiate (corrupt, or
@@ -39,10 +43,22 @@ self.fetch = async (resource, options) => {
     if (!response.ok) fail(new Error(`${response.status} ${response.url}`));
     return response;
   } catch (error) {
+    if (options?.integrity) error.checkedURL = String(resource); // see failure()
     fail(error);
     throw error;
   }
 };
+
+// What the page is told when the start fails. A file refused by its integrity check fails as a
+// network error does ("Failed to fetch"): fetch it once more without the check to tell which.
+async function failure(error) {
+  const url = error?.checkedURL;
+  const checksum = Boolean(url) && (await fetchOnce(url).then((again) => again.ok, () => false));
+  const message = checksum
+    ? `${url} does not match its SHA-256 in the lockfile`
+    : String(error && error.message ? error.message : error);
+  return { type: "failed", message, checksum };
+}
 
 const warn = console.warn.bind(console);
 console.warn = (...args) => {
@@ -56,35 +72,78 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 const SNAPSHOTS = "hg-calculators-snapshots";
+const DIGEST_HEADER = "X-Content-SHA256"; // of the stored (gzipped) bytes
 let snapshotKey = null; // this build's key, where snapshots can be kept (Cache Storage exists)
 let snapshotTimer = null;
 let pyodideInstance = null;
 
 async function start({ indexURL, lockFileURL, package: name, snapshot }) {
-  snapshotKey = snapshot && self.caches ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
-  const [{ loadPyodide }, saved] = await Promise.all([
+  const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
+  snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
+  const [{ loadPyodide }, saved, lockFile] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     readSnapshot(),
+    readLockFile(lockFileURL),
   ]);
-  const options = { indexURL, lockFileURL, stdout: () => {}, stderr: (line) => console.warn(line) };
+  const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
+  const options = () => ({
+    indexURL,
+    lockFileContents: structuredClone(lockFile), // each start its own: Pyodide may change it
+    packageBaseUrl,
+    stdout: () => {},
+    stderr: (line) => console.warn(line),
+  });
+  startAfresh = async () => {
+    const loading = loadPyodide({ ...options(), packages: [name], _makeSnapshot: Boolean(snapshotKey) });
+    const pyodide = await Promise.race([loading, startFailed]);
+    const api = pyodide.pyimport(`${name}.api`);
+    api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
+    pyodideInstance = pyodide;
+    return { api, version: pyodide.version, start: "fresh" };
+  };
   if (saved) {
     try {
-      const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: saved }), startFailed]);
-      api = pyodide.pyimport(`${name}.api`);
+      const pyodide = await Promise.race([loadPyodide({ ...options(), _loadSnapshot: saved }), startFailed]);
+      const api = pyodide.pyimport(`${name}.api`);
+      // A first question: memory that restores can still be corrupt, and fail only when Python
+      // runs ("memory access out of bounds"). Ready means it has answered once.
+      JSON.parse(api.run("equivalence", "{}"));
       // pyodideInstance stays unset: a restored runtime has nothing new to save
-      return { version: pyodide.version, start: "snapshot" };
+      return { api, version: pyodide.version, start: "snapshot" };
     } catch (error) {
       if (failed) throw error;
       console.warn("calculators: the saved snapshot did not restore; starting afresh:", error);
       await forgetSnapshots();
     }
   }
-  const loading = loadPyodide({ ...options, packages: [name], _makeSnapshot: Boolean(snapshotKey) });
-  const pyodide = await Promise.race([loading, startFailed]);
-  api = pyodide.pyimport(`${name}.api`);
-  api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
-  pyodideInstance = pyodide;
-  return { version: pyodide.version, start: "fresh" };
+  return startAfresh();
+}
+
+// One answer. A restored runtime that fails a question all the same was restored from a bad
+// snapshot: forget it, start afresh (the page says "loading" meanwhile) and ask again, once.
+async function answer({ kind, request }) {
+  const runtime = await starting;
+  try {
+    return runtime.api.run(kind, request);
+  } catch (error) {
+    if (runtime.start !== "snapshot") throw error;
+    if (!restarting) {
+      console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
+      self.postMessage({ type: "restarting" });
+      restarting = starting = forgetSnapshots().then(startAfresh);
+      const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
+      restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
+    }
+    return (await restarting).api.run(kind, request);
+  }
+}
+
+// Read here rather than by Pyodide, which throws an uncaught error for a lockfile that is
+// missing or not JSON: here it fails the start, which the page reports.
+async function readLockFile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+  return response.json();
 }
 
 async function readSnapshot() {
@@ -93,13 +152,22 @@ async function readSnapshot() {
     const cache = await caches.open(SNAPSHOTS);
     const response = await cache.match(snapshotKey);
     if (!response) return null;
-    const memory = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const stored = await response.arrayBuffer();
+    if (response.headers.get(DIGEST_HEADER) !== (await sha256(stored))) {
+      throw new Error("its SHA-256 digest does not match");
+    }
+    const memory = new Blob([stored]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(memory).arrayBuffer());
   } catch (error) {
     console.warn("calculators: the saved snapshot is unreadable; starting afresh:", error);
     await forgetSnapshots();
     return null;
   }
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 async function forgetSnapshots() {
@@ -138,8 +206,10 @@ async function saveSnapshot() {
     await forgetSnapshots(); // one build's snapshot at a time
     const cache = await caches.open(SNAPSHOTS);
     // gzip: about 7 MB on the visitor's disk instead of 31 MB, for ~60 ms more on each restore
-    const stored = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-    await cache.put(key, new Response(stored, { headers: { "Content-Type": "application/gzip" } }));
+    const zipped = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    const stored = await new Response(zipped).arrayBuffer();
+    const headers = { "Content-Type": "application/gzip", [DIGEST_HEADER]: await sha256(stored) };
+    await cache.put(key, new Response(stored, { headers }));
     saved = true;
   } catch (error) {
     console.warn("calculators: snapshot not saved:", error);
@@ -151,15 +221,15 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init" && !starting) {
     starting = start(data);
     try {
-      self.postMessage({ type: "ready", ...(await starting) });
+      const { version, start: how } = await starting;
+      self.postMessage({ type: "ready", version, start: how });
       snapshotSoon(1000);
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+      self.postMessage(await failure(error));
     }
   } else if (data.type === "run") {
     try {
-      await starting;
-      self.postMessage({ type: "result", id: data.id, response: api.run(data.kind, data.request) });
+      self.postMessage({ type: "result", id: data.id, response: await answer(data) });
       snapshotSoon(50);
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, failed: String(error) });

@@ -1,0 +1,32 @@
+"""Requests answered by the built site's own Pyodide, in one Node process (run_requests.mjs)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+
+
+def answer_under_pyodide(site: Path, requests: list[dict[str, str]]) -> dict[str, Any]:
+    """`{"pyodide", "python", "responses"}` for `[{"kind", "request"}, ...]` (JSON strings)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: it runs the Pyodide of the built site (see README)")
+    result = subprocess.run(
+        [node, str(HERE / "run_requests.mjs"), str(site)],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout)
+    assert len(answers["responses"]) == len(requests)
+    return answers
