@@ -36,6 +36,7 @@ def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
     dated = [r.eligible_from for r in routes if r.eligible_from is not None]
     eligible_from = min(dated) if dated and not met else None
     specials = special_routes(facts, index)
+    closest = None if met else _closest(routes)
     return Decision(
         eligible=bool(met),
         edition=edition,
@@ -48,8 +49,45 @@ def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
         notes=_notes(facts, edition, index),
         sources=_sources(routes, specials),
         facts=facts,
+        headline=_headline(met, closest, target_label(facts, index), eligible_from),
         eligible_from=eligible_from,
+        closest_route=closest.id if closest else None,
     )
+
+
+def target_label(facts: EligibilityFacts, index: PolicyIndex) -> Text:
+    """ "技师（二级）" / "Technician (Level 2)": the level applied for, as the answer names it."""
+    return index.levels[facts.target or ""].label
+
+
+def _closest(routes: list[RouteResult]) -> RouteResult | None:
+    """The unmet route nearest to being met: the one that opens first on the dates given,
+    else the one missing the fewest conditions (the first of equals, in the data's order)."""
+    if not routes:
+        return None
+    dated = [r for r in routes if r.eligible_from is not None]
+    if dated:
+        return min(dated, key=lambda r: r.eligible_from or date.max)
+    return min(routes, key=lambda r: len(r.missing))
+
+
+def _headline(
+    met: list[RouteResult],
+    closest: RouteResult | None,
+    target: Text,
+    eligible_from: date | None,
+) -> Text:
+    """The answer in one sentence, verdict first (see `Decision.headline`)."""
+    if met:
+        labels = messages.or_list([Text.same(r.label) for r in met])
+        return messages.HEADLINE_ELIGIBLE.format(target=target, labels=labels)
+    assert closest is not None
+    if eligible_from is not None and closest.eligible_from == eligible_from:
+        return messages.HEADLINE_FROM.format(
+            target=target, date=messages.human_date(eligible_from), label=closest.label
+        )
+    missing = join(closest.missing)
+    return messages.HEADLINE_NOT_YET.format(target=target, label=closest.label, missing=missing)
 
 
 def level_ref(level_id: str, index: PolicyIndex) -> LevelRef:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from typing import Any
 
 from .texts import Text, number
@@ -266,6 +267,41 @@ ELIGIBLE_FROM = Text(
     zh="按所给日期，最早可于{date}起申报（途径{label}）。",
     en="On the dates given, eligible from {date} (route {label}).",
 )
+HEADLINE_ELIGIBLE = Text(
+    zh="可以申报{target}，依据途径{labels}。", en="You may apply for {target}, by route {labels}."
+)
+HEADLINE_FROM = Text(
+    zh="{date}起可以申报{target}，依据途径{label}。",
+    en="You may apply for {target} from {date}, by route {label}.",
+)
+HEADLINE_NOT_YET = Text(
+    zh="暂不能申报{target}。最接近的是途径{label}：{missing}。",
+    en="You may not apply for {target} yet. The closest route is {label}: {missing}.",
+)
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def human_date(day: date) -> Text:
+    """A date as people write it: "2027年6月1日" / "1 June 2027"."""
+    return Text(
+        zh=f"{day.year}年{day.month}月{day.day}日",
+        en=f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+    )
+
+
 STANDARD_GOVERNS = Text(
     zh="申报条件以所申报职业（工种）的国家职业技能标准为准；本结果依据{edition}，仅供参考。",
     en="The national vocational skill standard of the applicant's occupation governs; this "

@@ -27,7 +27,7 @@ HEAD_SOURCES = Text(zh="来源", en="Sources")
 HEAD_SOURCE = Text(zh="来源", en="Source")
 MET = Text(zh="满足", en="met")
 UNMET = Text(zh="不满足", en="not met")
-MISSING = Text(zh="尚缺", en="missing")
+MISSING = Text(zh="此途径未满足的条件", en="this route still needs")
 EXTENSION = Text(zh="扩展途径", en="extension")
 HEAD_LEVEL = Text(zh="等级", en="Level")
 HEAD_TITLE = Text(zh="职称", en="Title")
@@ -64,15 +64,16 @@ def _level(ref: dict[str, Any] | None, lang: str) -> str:
 
 
 def decision_text(d: dict[str, Any], lang: str) -> str:
-    """An eligibility decision as a few readable paragraphs."""
+    """An eligibility decision as a few readable paragraphs, the answer in one sentence first."""
     colon = "：" if lang == "zh" else ": "
     edition = d["edition"]
     lines = [
+        f"{HEAD_RESULT.get(lang)}{colon}{d['headline'][lang]}",
+        "",
         f"{HEAD_TARGET.get(lang)}{colon}{_level(d['target'], lang)}",
         f"{HEAD_CERTIFICATE.get(lang)}{colon}{_level(d['certificate'], lang)}",
         f"{HEAD_EDITION.get(lang)}{colon}{edition['name'][lang]}"
         + _bracket(_confidence(edition["confidence"], lang), lang),
-        f"{HEAD_RESULT.get(lang)}{colon}{d['explanation'][lang]}",
         "",
         f"{HEAD_ROUTES.get(lang)}{colon.rstrip()}",
     ]

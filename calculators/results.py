@@ -110,7 +110,11 @@ class EditionRef(Serializable):
 
 @dataclass(frozen=True)
 class Decision(Serializable):
-    """Eligibility: `eligible` is about the national routes only; special routes are beside it."""
+    """Eligibility: `eligible` is about the national routes only; special routes are beside it.
+
+    `headline` is the answer in one sentence, to be read first: may apply (by which route),
+    from which day, or not yet and what the closest route (`closest_route`) still needs.
+    """
 
     eligible: bool
     edition: EditionRef
@@ -123,7 +127,9 @@ class Decision(Serializable):
     notes: list[Text]
     sources: list[str]
     facts: EligibilityFacts
+    headline: Text
     eligible_from: date | None = None
+    closest_route: str | None = None
     kind: str = "eligibility"
 
 

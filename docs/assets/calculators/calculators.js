@@ -80,6 +80,65 @@ function notesList(notes) {
   );
 }
 
+// The answer in one sentence, as the result's heading: the first thing read, and where focus
+// goes after the form is sent.
+const verdict = (words, yes) =>
+  el("h3", { class: `calc-verdict ${yes ? "calc-yes" : "calc-no"}`, tabindex: "-1" }, words);
+
+// What follows the verdict, folded: open on demand and when printed.
+const folded = (summary, ...content) =>
+  el("details", { class: "calc-details" }, el("summary", {}, summary), ...content);
+
+// Under every answer: copy its address (it restores the form and the answer), print it; and,
+// for the printout only, when it was checked, where, and what was entered.
+function actions(calculator) {
+  const copy = el("button", { type: "button", class: "md-button calc-copy" }, labels.copy_link);
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copy.textContent = labels.copied;
+    } catch {
+      window.prompt(labels.copy_link, location.href);
+    }
+  });
+  const print = el("button", { type: "button", class: "md-button calc-print" }, labels.print);
+  print.addEventListener("click", () => window.print());
+  const entered = [...calculator.form.elements]
+    .filter((field) => field.name && (field.type === "checkbox" ? field.checked : field.value !== ""))
+    .map((field) => {
+      const label = calculator.form.querySelector(`label[for="${field.id}"]`)?.textContent ?? field.name;
+      const value = field.tagName === "SELECT" ? field.selectedOptions[0]?.textContent : field.type === "checkbox" ? "✔" : field.value;
+      return el("li", {}, `${label}${labels.colon}${value}`);
+    });
+  const now = new Date();
+  const checked = now.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeStyle: "short" });
+  return [
+    el("p", { class: "calc-actions calc-answer-actions" }, copy, " ", print),
+    el(
+      "div",
+      { class: "calc-print-only" },
+      el("p", {}, `${labels.checked_at}${labels.colon}${checked}`),
+      el("p", {}, `${labels.address}${labels.colon}${location.href}`),
+      subhead(labels.inputs),
+      el("ul", {}, ...entered),
+    ),
+  ];
+}
+
+// A printout shows everything: folded parts open while printing.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".calc-result details:not([open])")) {
+    details.dataset.printOpened = "";
+    details.open = true;
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll(".calc-result details[data-print-opened]")) {
+    delete details.dataset.printOpened;
+    details.open = false;
+  }
+});
+
 const subhead = (words) => el("p", { class: "calc-subhead" }, el("strong", {}, words));
 
 // Forms and the URL query
@@ -177,11 +236,7 @@ const render = {
     const apply = response.may_apply_for;
     result.dataset.equivalent = title ? title.id : "none";
     return [
-      el(
-        "p",
-        { class: `calc-verdict ${title ? "calc-yes" : "calc-no"}` },
-        el("strong", {}, title ? `${labels.equivalent}${text(title)}` : labels.no_equivalent),
-      ),
+      verdict(title ? `${labels.equivalent}${text(title)}` : labels.no_equivalent, Boolean(title)),
       el("p", {}, text(response.explanation)),
       el("p", { class: "calc-scope" }, el("small", {}, `${labels.scope}${labels.colon}`, text(response.scope))),
       apply
@@ -253,12 +308,7 @@ const render = {
     );
     const edition = response.edition;
     return [
-      el(
-        "p",
-        { class: `calc-verdict ${response.eligible ? "calc-yes" : "calc-no"}` },
-        el("strong", {}, response.eligible ? labels.eligible : labels.not_eligible),
-      ),
-      el("p", {}, text(response.explanation)),
+      verdict(text(response.headline), response.eligible),
       edition
         ? el(
             "p",
@@ -269,12 +319,9 @@ const render = {
             confidence(edition.confidence),
           )
         : null,
-      subhead(labels.routes),
-      el("ul", { class: "calc-routes" }, ...routes),
-      special.length ? subhead(labels.special_routes) : null,
-      special.length ? el("ul", { class: "calc-special" }, ...special) : null,
-      response.notes?.length ? subhead(labels.notes) : null,
-      notesList(response.notes),
+      folded(`${labels.all_routes} (${routes.length})`, subhead(labels.routes), el("ul", { class: "calc-routes" }, ...routes)),
+      special.length ? folded(`${labels.special_routes} (${special.length})`, el("ul", { class: "calc-special" }, ...special)) : null,
+      response.notes?.length ? folded(`${labels.notes} (${response.notes.length})`, notesList(response.notes)) : null,
       versionLine(response.data_version),
     ];
   },
@@ -304,7 +351,13 @@ function show(calculator, response, engine) {
     result.replaceChildren(el("p", { class: "calc-error" }, text(response.error.message)));
     return;
   }
-  result.replaceChildren(...render[kind](response, result).filter(Boolean));
+  const [buttons, printed] = actions(calculator);
+  result.replaceChildren(printed, ...render[kind](response, result).filter(Boolean), buttons);
+  if (calculator.focusAnswer) {
+    calculator.focusAnswer = false;
+    result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });
+  }
 }
 
 function showNote(calculator, message) {
@@ -455,8 +508,8 @@ function setUp(container) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    calculator.focusAnswer = true;
     answer({ updateURL: true });
-    result.scrollIntoView({ block: "nearest", behavior: "smooth" });
   });
   if (container.dataset.live !== undefined) {
     form.addEventListener("change", () => answer({ updateURL: true }));
@@ -466,6 +519,8 @@ function setUp(container) {
     calculator.ignored = ignored;
     showIgnored(calculator);
   }
+  // A shared address opens on its answer: the form is filled above it, the answer in view.
+  if (ignored) calculator.focusAnswer = true;
   if (ignored || container.dataset.live !== undefined) answer({ updateURL: false });
 }
 
