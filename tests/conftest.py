@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,13 +46,22 @@ def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def site_is_current(site_dir: Path) -> bool:
+    """Whether `site_dir` was built from the inputs as they are now (its stamp says so)."""
+    stamp = site_dir / STAMP
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(ROOT)
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built site: `make test` builds it once before pytest; build it here otherwise."""
+    """The built site: `make test` builds it once before pytest; rebuilt here when the policy,
+    generator, docs or calculators changed since (or REBUILD_SITE is set), so the site tests
+    never test an older build."""
     site_dir = ROOT / "site"
-    if not (site_dir / "index.html").exists() or os.environ.get("REBUILD_SITE"):
+    if os.environ.get("REBUILD_SITE") or not site_is_current(site_dir):
         result = build_site(ROOT)
         assert result.returncode == 0, result.stderr
+        assert site_is_current(site_dir), "the inputs changed while the site was being built"
     return site_dir
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hgpolicy.inputs import STAMP, fingerprint
 from tests.conftest import build_site
 
 COPIED = ["mkdocs.yml", "docs", "policy", "build", "calculators", "package.json"]
@@ -36,6 +37,9 @@ def test_invalid_policy_fails_the_build_and_keeps_the_old_site(root: Path, tmp_p
     assert first.returncode == 0, first.stderr
     before = _snapshot(project / "site")
     assert "index.html" in before
+    assert before[STAMP].decode().strip() == fingerprint(project), (
+        "the site says what it was built from"
+    )
 
     levels = project / "policy" / "levels.yaml"
     text = levels.read_text(encoding="utf-8")
