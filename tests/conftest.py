@@ -15,11 +15,21 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Every wait in the tests is for a condition (an element, an answer, a process ending). This is
+# only how long one may last before the run is called hung rather than slow: a guard against a
+# run that never ends, not a measure of speed. Raise TEST_PATIENCE_S on a very slow machine.
+PATIENCE_S = float(os.environ.get("TEST_PATIENCE_S", "300"))
+
+# No property test is about speed: without a deadline, a busy machine cannot fail one.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

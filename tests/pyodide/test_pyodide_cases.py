@@ -19,6 +19,7 @@ import pytest
 from calculators import api
 from calculators.cases import mismatches
 from tests.case_files import load_cases
+from tests.conftest import PATIENCE_S
 
 HERE = Path(__file__).resolve().parent
 LOADED = load_cases()
@@ -37,7 +38,7 @@ def pyodide_answers(site: Path) -> dict[str, Any]:
         input=json.dumps(requests),
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PATIENCE_S,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
