@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import os
@@ -27,10 +28,36 @@ ROOT = Path(__file__).resolve().parent.parent
 # run that never ends, not a measure of speed. Raise TEST_PATIENCE_S on a very slow machine.
 PATIENCE_S = float(os.environ.get("TEST_PATIENCE_S", "300"))
 
-# No property test is about speed: without a deadline, a busy machine cannot fail one.
-settings.register_profile("project", deadline=None)
-settings.load_profile("project")
+# No property test is about speed: without a deadline, a busy machine cannot fail one. Under
+# mutation testing (mutation/run.py sets TESTS_UNDER_MUTATION) every mutant reruns them: fewer
+# examples, the same ones each time, so that a mutant is killed or not whatever the run.
+settings.register_profile("project", deadline=None, max_examples=300)
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
+settings.load_profile("mutation" if os.environ.get("TESTS_UNDER_MUTATION") else "project")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+# Mutation testing --------------------------------------------------------------------------
+# mutmut forks one process per mutant from a process that has already built the policy index,
+# memoised what the calculators derive from it (route texts, name tables) and cached the
+# serialisers. A mutant of the code that builds or memoises those would be invisible there; so
+# under mutmut each process builds its own, once, from the data already loaded.
+_INDEX_BUILT_IN: dict[str, int] = {}
+
+
+@pytest.fixture(autouse=True)
+def _policy_index_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not os.environ.get("TESTS_UNDER_MUTATION") or _INDEX_BUILT_IN.get("pid") == os.getpid():
+        return
+    from calculators import api, serial
+
+    data = api.policy_index().data
+    api.policy_index.cache_clear()
+    serial._converter.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "load_policy_data", lambda: copy.deepcopy(data))
+        api.policy_index()
+    _INDEX_BUILT_IN["pid"] = os.getpid()
 
 
 @pytest.fixture(scope="session")
