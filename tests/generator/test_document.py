@@ -10,22 +10,7 @@ from hgpolicy.policy import Policy
 # As the source prints them (一、… （一）… 1.…) and as the translation numbers them.
 SECTIONS_ZH = ["一", "二", "三", "四", "五"]
 SECTIONS_EN = ["I", "II", "III", "IV", "V"]
-CLAUSES_ZH = [
-    "一",
-    "二",
-    "三",
-    "四",
-    "五",
-    "六",
-    "七",
-    "八",
-    "九",
-    "十",
-    "十一",
-    "十二",
-    "十三",
-    "十四",
-]
+CLAUSES_ZH = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四".split()
 
 
 def test_sections_and_clauses_are_numbered_as_printed(policy: Policy) -> None:
