@@ -3,6 +3,9 @@ tests read the built HTML, which mutation testing cannot reach)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hgpolicy.document import parts
 from hgpolicy.pages import PageContext, Renderer
 from hgpolicy.policy import Policy
@@ -10,7 +13,9 @@ from hgpolicy.policy import Policy
 # As the source prints them (一、… （一）… 1.…) and as the translation numbers them.
 SECTIONS_ZH = ["一", "二", "三", "四", "五"]
 SECTIONS_EN = ["I", "II", "III", "IV", "V"]
-CLAUSES_ZH = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四".split()
+# The clause numerals as the original text prints them, in order: （一） … （十四）.
+SOURCE = Path(__file__).resolve().parents[2] / "policy" / "source" / "huangshi-hgwf-2020-4.txt"
+CLAUSES_ZH = re.findall(r"（([一二三四五六七八九十]+)）", SOURCE.read_text(encoding="utf-8"))
 
 
 def test_sections_and_clauses_are_numbered_as_printed(policy: Policy) -> None:
@@ -21,6 +26,7 @@ def test_sections_and_clauses_are_numbered_as_printed(policy: Policy) -> None:
         heading = part.record["heading"]
         assert part.label("zh") == f"{zh}、{heading['zh']}"
         assert part.label("en") == f"{en}. {heading['en']}"
+    assert len(CLAUSES_ZH) == 14
     for n, (part, zh) in enumerate(zip(clauses, CLAUSES_ZH, strict=True), 1):
         heading = part.record["heading"]
         assert part.label("zh") == f"（{zh}）{heading['zh']}"
