@@ -40,6 +40,9 @@ def prepare() -> None:
     (SCRATCH / "src" / "policy").symlink_to(ROOT / "policy")
     for name in LINKED:
         (SCRATCH / name).symlink_to(ROOT / name)
+    # The tests run inside mutants/ and find the Pyodide runtime there; linked, not copied.
+    (SCRATCH / "mutants").mkdir()
+    (SCRATCH / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:

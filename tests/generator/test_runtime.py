@@ -15,9 +15,8 @@ from typing import Any
 import pytest
 
 from hgpolicy import runtime_hooks
-from hgpolicy.compile import policy_json
-from hgpolicy.policy import Policy
 from hgpolicy.runtime import (
+    Runtime,
     calculators_files,
     find_runtime,
     install_calculators,
@@ -54,32 +53,57 @@ def test_only_the_needed_pyodide_files_are_copied_unchanged(root: Path, tmp_path
         assert (copied / name).read_bytes() == (runtime.npm_dir / name).read_bytes()
 
 
-def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path, policy: Policy) -> None:
-    runtime = find_runtime(root)
-    files = calculators_files(runtime, policy_json(policy))
-    assert files["calculators/policy.json"] == policy_json(policy).encode()
-    assert "calculators/eligibility.py" in files
-    assert not any("__pycache__" in name for name in files)
-    dest = tmp_path / "assets" / "calculators"
+def _project(root: Path, tmp_path: Path, version: str | None) -> Runtime:
+    """A project with a two-module calculators package, the real node_modules and, when
+    `version` is given, a pyproject.toml that sets it."""
+    package = tmp_path / "calculators"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "rules.py").write_text("YEARS = 4\n", encoding="utf-8")
+    (package / "__pycache__" / "rules.cpython-313.pyc").write_bytes(b"\0")
+    (tmp_path / "node_modules").symlink_to(root / "node_modules")
+    if version:
+        (tmp_path / "pyproject.toml").write_text(
+            f'[project]\nname = "x"\nversion = "{version}"\n', encoding="utf-8"
+        )
+    return Runtime(root=tmp_path, version=find_runtime(root).version)
+
+
+def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
+    runtime = _project(root, tmp_path / "project", "2.3.4")
+    files = calculators_files(runtime, '{"levels": []}')
+    assert files == {
+        "calculators/__init__.py": b"",
+        "calculators/rules.py": b"YEARS = 4\n",
+        "calculators/policy.json": b'{"levels": []}',
+    }
+    site = tmp_path / "site"
+    dest = site / "assets" / "calculators"
     dest.mkdir(parents=True)
     (dest / "calculators-0.0.1+old-py3-none-any.whl").write_bytes(b"old")
-    wheel = install_calculators(runtime, tmp_path, files)
+    wheel = install_calculators(runtime, site, files)
+    version = f"2.3.4+{content_digest(files)}"
     assert [p.name for p in dest.glob("*.whl")] == [wheel.name]
-    assert wheel.name == f"calculators-0.1.0+{content_digest(files)}-py3-none-any.whl"
+    assert wheel.name == f"calculators-{version}-py3-none-any.whl"
     lock = json.loads((dest / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert list(lock["packages"]) == ["calculators"]
     entry = lock["packages"]["calculators"]
     assert entry["file_name"] == wheel.name
     assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
     with zipfile.ZipFile(wheel) as zf:
-        names = set(zf.namelist())
-        assert set(files) <= names
-        metadata = zf.read(f"calculators-0.1.0+{content_digest(files)}.dist-info/METADATA")
-    assert metadata.decode().splitlines()[:3] == [
+        assert set(files) <= set(zf.namelist())
+        metadata = zf.read(f"calculators-{version}.dist-info/METADATA").decode()
+    assert metadata.splitlines()[:3] == [
         "Metadata-Version: 2.1",
         "Name: calculators",
-        f"Version: 0.1.0+{content_digest(files)}",
+        f"Version: {version}",
     ]
+
+
+def test_without_a_pyproject_the_wheel_is_version_0(root: Path, tmp_path: Path) -> None:
+    runtime = _project(root, tmp_path / "project", None)
+    wheel = install_calculators(runtime, tmp_path / "site", calculators_files(runtime, "{}"))
+    assert wheel.name.startswith("calculators-0+")
 
 
 def test_a_wheel_is_the_same_bytes_for_the_same_files_only(tmp_path: Path) -> None:
@@ -112,7 +136,7 @@ def _page(url: str) -> Any:
 
 
 def test_only_a_calculator_page_gets_the_runtime_settings(
-    root: Path, policy: Policy, monkeypatch: pytest.MonkeyPatch
+    root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runtime = find_runtime(root)
     state = {
