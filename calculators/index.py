@@ -172,11 +172,6 @@ class PolicyIndex:
         """The words of a clause of the opinion, so rules quote it without copying it."""
         return Text.of(self.clauses[citation]["text"])
 
-    def source_confidence(self, citation: str) -> str | None:
-        """The confidence of an external source document; None for the Huangshi text itself."""
-        source = self.sources.get(citation)
-        return source["confidence"] if source else None
-
 
 def _clause_entry(record: dict[str, Any], parent: str | None) -> dict[str, Any]:
     return {"numeral": record.get("numeral"), "parent": parent, "text": record.get("text")}
