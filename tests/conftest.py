@@ -65,9 +65,16 @@ def root() -> Path:
     return ROOT
 
 
+@functools.cache
+def _policy() -> Policy:
+    return load_policy(ROOT / "policy")
+
+
 @pytest.fixture(scope="session")
 def policy() -> Policy:
-    return load_policy(ROOT / "policy")
+    """The validated policy, loaded once per process: under mutation testing the forked
+    processes inherit it (loading takes a second; tests of loading call load_policy)."""
+    return _policy()
 
 
 def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
