@@ -67,8 +67,9 @@ def statuses() -> dict[str, Counter[str]]:
 
 
 def score_line(label: str, counts: Counter[str]) -> str:
-    """`label: K/N killed (P%)`; skipped mutants are not counted (mutmut's own rule)."""
-    total = sum(n for status, n in counts.items() if status != "skipped")
+    """`label: K/N killed (P%)`; skipped mutants are not counted (mutmut's own rule), nor
+    those a run limited to some names did not check."""
+    total = sum(n for status, n in counts.items() if status not in ("skipped", "not checked"))
     killed = sum(n for status, n in counts.items() if status in KILLED)
     percent = 100 * killed / total if total else 0.0
     return f"{label}: {killed}/{total} killed ({percent:.1f}%)"
