@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hgpolicy.ladder import ladder_svg
+from hgpolicy.ladder import _fit, ladder_svg
 from hgpolicy.pages import anchor
 from hgpolicy.policy import Policy
 
@@ -134,3 +134,66 @@ def test_the_legend_names_the_condition(policy: Policy, labels: dict[str, dict[s
     assert small[-2:] == [equal, labels["ladder-reported"]["en"]]
     desc = svg.find(f"{SVG}desc").text
     assert desc.startswith("Chief Technician; Special-Grade Technician; Level 1 Senior Technician")
+
+
+def test_a_name_too_wide_for_its_box_is_squeezed_to_fit() -> None:
+    # A box is 158 wide with 9 of padding each side: 140 for text. Chinese glyphs are as wide
+    # as the font size, other characters about half.
+    squeeze = ' textLength="140" lengthAdjust="spacingAndGlyphs"'
+    assert _fit("工" * 10, 14) == "" and _fit("工" * 11, 14) == squeeze
+    assert _fit("X" * 20, 14) == "" and _fit("X" * 21, 14) == squeeze
+    assert _fit("工" * 12, 11) == "" and _fit("工" * 13, 11) == squeeze
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_names_wrap_between_words_and_only_a_long_label_is_squeezed(
+    policy: Policy, labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    svg = _draw(policy, labels, lang).find(f"{SVG}svg")
+    named = {lv["name"][lang] for lv in policy["levels"]["levels"]}
+    named |= {t["name"][lang] for t in policy["titles"]["titles"]}
+    for a, _ in _boxes(svg, "ladder-level") + _boxes(svg, "ladder-title"):
+        lines = [t.text for t in a.iter(f"{SVG}text") if t.get("class") == "ladder-name"]
+        assert " ".join(lines) in named
+        for line, following in zip(lines, lines[1:], strict=False):
+            assert len(line) + 1 + len(following.split()[0]) > 21, "a word fitted on the line"
+        if lang == "zh":
+            assert len(lines) == 1
+    # Only one label is wider than its box: the English name of the intermediate title tier.
+    squeezed = [t.text for t in svg.iter(f"{SVG}text") if t.get("textLength")]
+    assert squeezed == ([] if lang == "zh" else ["intermediate professional title"])
+    wrapped = [
+        [t.text for t in a.iter(f"{SVG}text") if t.get("class") == "ladder-name"]
+        for a, _ in _boxes(svg, "ladder-title")
+    ]
+    if lang == "en":
+        assert ["Professor-level", "Senior Engineer"] in wrapped
+
+
+def test_the_svg_holds_only_elements_and_the_arrow_stays_above_the_legend(
+    policy: Policy, labels: dict[str, dict[str, str]]
+) -> None:
+    svg = _draw(policy, labels, "en").find(f"{SVG}svg")
+    for element in svg.iter():
+        if element.tag not in (f"{SVG}text", f"{SVG}title", f"{SVG}desc"):
+            assert not (element.text or "").strip(), element.tag
+        assert not (element.tail or "").strip(), element.tag
+    marker = svg.find(f"{SVG}defs/{SVG}marker")
+    assert marker.get("id") == "ladder-arrowhead" and marker.get("orient") == "auto-start-reverse"
+    assert {"viewBox", "refX", "refY", "markerWidth", "markerHeight"} <= set(marker.attrib)
+    assert marker.find(f"{SVG}path").get("d").startswith("M ")
+    arrow = next(ln for ln in svg.iter(f"{SVG}line") if ln.get("class") == "ladder-arrow")
+    rects = [r for _, r in _boxes(svg, "ladder-level")]
+    lowest = max(float(r.get("y")) + float(r.get("height")) for r in rects)
+    legend = [ln for ln in svg.iter(f"{SVG}line") if float(ln.get("y1")) > lowest]
+    legend = [ln for ln in legend if ln.get("class") != "ladder-arrow"]
+    assert lowest <= float(arrow.get("y1")) < min(float(ln.get("y1")) for ln in legend)
+    assert float(arrow.get("y2")) < min(float(r.get("y")) for r in rects) + 10
+    assert arrow.get("x1") == arrow.get("x2") and float(arrow.get("x1")) < float(rects[0].get("x"))
+    ys = [float(ln.get("y1")) for ln in legend]
+    assert ys == sorted(ys) and len(set(ys)) == 2, "legend lines one under the other"
+    texts = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "ladder-small"][-2:]
+    for line, text in zip(legend, texts, strict=True):
+        assert line.get("y1") == line.get("y2")
+        assert float(line.get("x1")) < float(line.get("x2")) < float(text.get("x"))
+        assert float(line.get("y1")) < float(text.get("y"))
