@@ -58,3 +58,15 @@ def test_a_route_with_one_wait_met_opens_when_the_other_ends(index: PolicyIndex)
     )
     assert [c.met for c in route.conditions] == [True, True, False]
     assert route.eligible_from == date(2026, 3, 1)
+
+
+def test_a_route_answers_with_its_note_and_scope(index: PolicyIndex) -> None:
+    data = copy.deepcopy(index.data)
+    route = next(r for r in data["application-routes"]["routes"] if r["id"] == "2018-technician-a1")
+    route["note"] = {"zh": "注", "en": "a note"}
+    route["scope"] = {"zh": "范围", "en": "a scope"}
+    decision = assess(EligibilityFacts(target="technician"), PolicyIndex(data))
+    a1 = next(r for r in decision.routes if r.id == "2018-technician-a1")
+    assert (a1.note.en, a1.scope.zh) == ("a note", "范围")
+    plain = assess(EligibilityFacts(target="technician"), index)
+    assert next(r for r in plain.routes if r.id == "2018-technician-a1").note is None

@@ -62,3 +62,12 @@ def test_citations_name_the_part_by_its_number(policy: Policy) -> None:
     assert zh.cite("s1", of="targets-x", short=True).startswith(
         f'[一、{part["s1"].record["heading"]["zh"]}](text.md#s1){{ .cite data-of="targets-x" }}'
     )
+
+
+def test_sections_beyond_the_fifth_would_be_numbered_too() -> None:
+    from hgpolicy.document import Part
+
+    expected = ["VI", "VII", "VIII", "IX", "X"]
+    for numeral, roman in zip(["六", "七", "八", "九", "十"], expected, strict=True):
+        part = Part("s", "section", {"numeral": numeral, "heading": {"en": "H", "zh": "题"}})
+        assert part.label("en") == f"{roman}. H" and part.label("zh") == f"{numeral}、题"
