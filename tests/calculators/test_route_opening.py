@@ -7,6 +7,9 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
+
+from calculators.conditions import describe
 from calculators.eligibility import assess
 from calculators.facts import EligibilityFacts
 from calculators.index import PolicyIndex
@@ -70,3 +73,18 @@ def test_a_route_answers_with_its_note_and_scope(index: PolicyIndex) -> None:
     assert (a1.note.en, a1.scope.zh) == ("a note", "范围")
     plain = assess(EligibilityFacts(target="technician"), index)
     assert next(r for r in plain.routes if r.id == "2018-technician-a1").note is None
+
+
+def test_a_route_that_counts_from_what_it_does_not_name_is_refused(index: PolicyIndex) -> None:
+    """The schema cannot say it; the code says which route is wrong and how."""
+    route: dict = {"id": "x", "conditions": []}
+    for kind, what in (
+        ("years_since_certificate", "a certificate"),
+        ("years_since_title", "a title"),
+    ):
+        condition = {"kind": kind, "years": 1, "work": True}
+        route["conditions"] = [condition]
+        with pytest.raises(KeyError, match=f"route x counts years since {what} it does not name"):
+            describe(condition, route, index)
+    with pytest.raises(KeyError, match="no meaning defined for condition kind 'bogus'"):
+        describe({"kind": "bogus"}, route, index)
