@@ -41,13 +41,18 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # mutmut forks one process per mutant from a process that has already built the policy index,
 # memoised what the calculators derive from it (route texts, name tables) and cached the
 # serialisers. A mutant of the code that builds or memoises those would be invisible there; so
-# under mutmut each process builds its own, once, from the data already loaded.
+# under mutmut each process builds its own, once, from the data already loaded. While mutmut
+# records which tests call which function ("stats"), every test gets a fresh one: otherwise
+# only the first test to use a memoised text would be recorded as calling the code behind it.
 _INDEX_BUILT_IN: dict[str, int] = {}
 
 
 @pytest.fixture(autouse=True)
 def _policy_index_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not os.environ.get("TESTS_UNDER_MUTATION") or _INDEX_BUILT_IN.get("pid") == os.getpid():
+    if not os.environ.get("TESTS_UNDER_MUTATION"):
+        return
+    recording = os.environ.get("MUTANT_UNDER_TEST") == "stats"
+    if not recording and _INDEX_BUILT_IN.get("pid") == os.getpid():
         return
     from calculators import api, serial
 
