@@ -156,3 +156,14 @@ def test_limits_of_years_age_and_dates_are_stated() -> None:
         },
         "accepted": ["≤ 2024-06-01"],
     }
+
+
+def test_a_certificate_obtained_today_agrees_with_zero_years() -> None:
+    notes = _notes(
+        target="技师",
+        certificate="高级工",
+        years_since_certificate=0,
+        certificate_date="2024-06-01",
+        as_of="2024-06-01",
+    )
+    assert notes == [GOVERNS, CALENDAR]
