@@ -159,11 +159,6 @@ def test_limits_of_years_age_and_dates_are_stated() -> None:
 
 
 def test_a_certificate_obtained_today_agrees_with_zero_years() -> None:
-    notes = _notes(
-        target="技师",
-        certificate="高级工",
-        years_since_certificate=0,
-        certificate_date="2024-06-01",
-        as_of="2024-06-01",
-    )
-    assert notes == [GOVERNS, CALENDAR]
+    today = {"certificate_date": "2024-06-01", "as_of": "2024-06-01"}
+    zero = {"target": "技师", "certificate": "高级工", "years_since_certificate": 0}
+    assert _notes(**zero, **today) == [GOVERNS, CALENDAR]

@@ -14,15 +14,8 @@ from typing import Any
 
 import pytest
 
+from hgpolicy import runtime as rt
 from hgpolicy import runtime_hooks
-from hgpolicy.runtime import (
-    Runtime,
-    calculators_files,
-    find_runtime,
-    install_calculators,
-    install_runtime,
-    snapshot_key,
-)
 from hgpolicy.wheels import build_wheel, content_digest
 
 PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
@@ -35,25 +28,25 @@ def _pinned(root: Path) -> str:
 
 
 def test_the_runtime_is_the_pinned_pyodide(root: Path, tmp_path: Path) -> None:
-    runtime = find_runtime(root)
+    runtime = rt.find_runtime(root)
     version = _pinned(root)
     assert runtime.version == version
     assert runtime.index_url == f"assets/pyodide/{version}/"
     assert runtime.lock_url == "assets/calculators/pyodide-lock.json"
     with pytest.raises(FileNotFoundError, match=r"node_modules/pyodide/package.json.*npm ci"):
-        find_runtime(tmp_path)
+        rt.find_runtime(tmp_path)
 
 
 def test_only_the_needed_pyodide_files_are_copied_unchanged(root: Path, tmp_path: Path) -> None:
-    runtime = find_runtime(root)
-    install_runtime(runtime, tmp_path)
+    runtime = rt.find_runtime(root)
+    rt.install_runtime(runtime, tmp_path)
     copied = tmp_path / "assets" / "pyodide" / runtime.version
     assert {p.name for p in copied.iterdir()} == PYODIDE_FILES
     for name in PYODIDE_FILES:
         assert (copied / name).read_bytes() == (runtime.npm_dir / name).read_bytes()
 
 
-def _project(root: Path, tmp_path: Path, version: str | None) -> Runtime:
+def _project(root: Path, tmp_path: Path, version: str | None) -> rt.Runtime:
     """A project with a two-module calculators package, the real node_modules and, when
     `version` is given, a pyproject.toml that sets it."""
     package = tmp_path / "calculators"
@@ -66,12 +59,12 @@ def _project(root: Path, tmp_path: Path, version: str | None) -> Runtime:
         (tmp_path / "pyproject.toml").write_text(
             f'[project]\nname = "x"\nversion = "{version}"\n', encoding="utf-8"
         )
-    return Runtime(root=tmp_path, version=find_runtime(root).version)
+    return rt.Runtime(root=tmp_path, version=rt.find_runtime(root).version)
 
 
 def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
     runtime = _project(root, tmp_path / "project", "2.3.4")
-    files = calculators_files(runtime, '{"levels": []}')
+    files = rt.calculators_files(runtime, '{"levels": []}')
     assert files == {
         "calculators/__init__.py": b"",
         "calculators/rules.py": b"YEARS = 4\n",
@@ -81,7 +74,7 @@ def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
     dest = site / "assets" / "calculators"
     dest.mkdir(parents=True)
     (dest / "calculators-0.0.1+old-py3-none-any.whl").write_bytes(b"old")
-    wheel = install_calculators(runtime, site, files)
+    wheel = rt.install_calculators(runtime, site, files)
     version = f"2.3.4+{content_digest(files)}"
     assert [p.name for p in dest.glob("*.whl")] == [wheel.name]
     assert wheel.name == f"calculators-{version}-py3-none-any.whl"
@@ -102,7 +95,7 @@ def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
 
 def test_without_a_pyproject_the_wheel_is_version_0(root: Path, tmp_path: Path) -> None:
     runtime = _project(root, tmp_path / "project", None)
-    wheel = install_calculators(runtime, tmp_path / "site", calculators_files(runtime, "{}"))
+    wheel = rt.install_calculators(runtime, tmp_path / "site", rt.calculators_files(runtime, "{}"))
     assert wheel.name.startswith("calculators-0+")
 
 
@@ -126,9 +119,9 @@ def test_a_wheel_is_the_same_bytes_for_the_same_files_only(tmp_path: Path) -> No
 
 
 def test_a_snapshot_is_named_by_runtime_and_wheel(root: Path) -> None:
-    runtime = find_runtime(root)
+    runtime = rt.find_runtime(root)
     files = {"calculators/a.py": b""}
-    assert snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(files)}"
+    assert rt.snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(files)}"
 
 
 def _page(url: str) -> Any:
@@ -138,7 +131,7 @@ def _page(url: str) -> Any:
 def test_only_a_calculator_page_gets_the_runtime_settings(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runtime = find_runtime(root)
+    runtime = rt.find_runtime(root)
     state = {
         "runtime": runtime,
         "versions": {"calculators.css": "c1", "calculators.js": "j1", "worker.js": "w1"},
