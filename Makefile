@@ -17,7 +17,7 @@ PYTHON := $(shell \
     if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; \
   done)
 
-.PHONY: setup setup-browser serve build test lint lock bench clean
+.PHONY: setup setup-browser serve build test lint lock mutate bench clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found" >&2; exit 1; }
@@ -64,5 +64,13 @@ lint: setup
 test: setup setup-browser lint build
 	$(BIN)/pytest
 
+# Mutation testing (not part of `make test`): see mutation/run.py and the README.
+$(VENV)/.mutate-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,mutate]'
+	touch $@
+
+mutate: setup $(VENV)/.mutate-installed
+	$(BIN)/python mutation/run.py
+
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site .mutate $(VENV) node_modules

@@ -104,19 +104,17 @@ def describe(condition: Condition, route: Route, index: PolicyIndex) -> Text:
 
 
 def evaluate(
-    condition: Condition, route: Route, situation: Situation, requirement: Text | None = None
+    condition: Condition, route: Route, situation: Situation, requirement: Text
 ) -> ConditionResult:
     """Whether `condition` of `route` holds for the situation, and what is missing if not.
 
-    `requirement` is `describe(condition, route, index)` where the caller has it already.
+    `requirement` is `describe(condition, route, index)`, worked out once per route.
     """
     met, missing, met_from = EVALUATORS[condition["kind"]](condition, route, situation)
     return ConditionResult(
         kind=condition["kind"],
         met=met,
-        requirement=requirement
-        if requirement is not None
-        else describe(condition, route, situation.index),
+        requirement=requirement,
         missing=None if met else missing,
         met_from=met_from,
     )

@@ -46,7 +46,7 @@ def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
         met_routes=[r.id for r in met],
         special_routes=specials,
         explanation=_explanation(met, routes, edition, facts, index, eligible_from),
-        notes=_notes(facts, edition, index),
+        notes=_notes(facts, edition),
         sources=_sources(routes, specials),
         facts=facts,
         headline=_headline(met, closest, target_label(facts, index), eligible_from),
@@ -191,7 +191,7 @@ def _explanation(
     return join(parts, "", " ")
 
 
-def _notes(facts: EligibilityFacts, edition: EditionRef, index: PolicyIndex) -> list[Text]:
+def _notes(facts: EligibilityFacts, edition: EditionRef) -> list[Text]:
     """Caveats that hold for every answer, and warnings about these facts."""
     notes = [messages.STANDARD_GOVERNS.format(edition=edition.name)]
     if facts.extensions:

@@ -196,11 +196,6 @@ class PolicyIndex:
         newest = max(change["date"] for change in self.data["changelog"]["changes"])
         return {"date": newest, "digest": policy_digest(self.data)}
 
-    def source_confidence(self, citation: str) -> str | None:
-        """The confidence of an external source document; None for the Huangshi text itself."""
-        source = self.sources.get(citation)
-        return source["confidence"] if source else None
-
 
 def canonical_json(data: Any) -> str:
     """The compiled policy as stable text (sorted keys, UTF-8): what policy.json holds and

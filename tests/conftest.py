@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import os
@@ -15,12 +16,54 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
+from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
 from hgpolicy.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Every wait in the tests is for a condition (an element, an answer, a process ending). This is
+# only how long one may last before the run is called hung rather than slow: a guard against a
+# run that never ends, not a measure of speed. Raise TEST_PATIENCE_S on a very slow machine.
+PATIENCE_S = float(os.environ.get("TEST_PATIENCE_S", "300"))
+
+# No property test is about speed: without a deadline, a busy machine cannot fail one. Under
+# mutation testing (mutation/run.py sets TESTS_UNDER_MUTATION) every mutant reruns them: fewer
+# examples, the same ones each time, so that a mutant is killed or not whatever the run.
+settings.register_profile("project", deadline=None, max_examples=300)
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
+settings.load_profile("mutation" if os.environ.get("TESTS_UNDER_MUTATION") else "project")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+# Mutation testing --------------------------------------------------------------------------
+# mutmut forks one process per mutant from a process that has already built the policy index,
+# memoised what the calculators derive from it (route texts, name tables) and cached the
+# serialisers. A mutant of the code that builds or memoises those would be invisible there; so
+# under mutmut each process builds its own, once, from the data already loaded. While mutmut
+# records which tests call which function ("stats"), every test gets a fresh one: otherwise
+# only the first test to use a memoised text would be recorded as calling the code behind it.
+_INDEX_BUILT_IN: dict[str, int] = {}
+
+
+@pytest.fixture(autouse=True)
+def _policy_index_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not os.environ.get("TESTS_UNDER_MUTATION"):
+        return
+    recording = os.environ.get("MUTANT_UNDER_TEST") == "stats"
+    if not recording and _INDEX_BUILT_IN.get("pid") == os.getpid():
+        return
+    from calculators import api, serial
+
+    data = api.policy_index().data
+    api.policy_index.cache_clear()
+    serial._converter.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "load_policy_data", lambda: copy.deepcopy(data))
+        api.policy_index()
+    _INDEX_BUILT_IN["pid"] = os.getpid()
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +71,16 @@ def root() -> Path:
     return ROOT
 
 
+@functools.cache
+def _policy() -> Policy:
+    return load_policy(ROOT / "policy")
+
+
 @pytest.fixture(scope="session")
 def policy() -> Policy:
-    return load_policy(ROOT / "policy")
+    """The validated policy, loaded once per process: under mutation testing the forked
+    processes inherit it (loading takes a second; tests of loading call load_policy)."""
+    return _policy()
 
 
 def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -52,13 +102,22 @@ def project_copy(dest: Path) -> Path:
     return copy_project(ROOT, dest)
 
 
+def site_is_current(site_dir: Path) -> bool:
+    """Whether `site_dir` was built from the inputs as they are now (its stamp says so)."""
+    stamp = site_dir / STAMP
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(ROOT)
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built site: `make test` builds it once before pytest; build it here otherwise."""
+    """The built site: `make test` builds it once before pytest; rebuilt here when the policy,
+    generator, docs or calculators changed since (or REBUILD_SITE is set), so the site tests
+    never test an older build."""
     site_dir = ROOT / "site"
-    if not (site_dir / "index.html").exists() or os.environ.get("REBUILD_SITE"):
+    if os.environ.get("REBUILD_SITE") or not site_is_current(site_dir):
         result = build_site(ROOT)
         assert result.returncode == 0, result.stderr
+        assert site_is_current(site_dir), "the inputs changed while the site was being built"
     return site_dir
 
 

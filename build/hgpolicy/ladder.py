@@ -91,7 +91,7 @@ def ladder_svg(
     out = [
         f'<text x="{LEVEL_X}" y="18" class="ladder-head">{escape(label("ladder-levels"))}</text>',
         f'<text x="{TITLE_X}" y="18" class="ladder-head">{escape(label("ladder-titles"))}</text>',
-        f'<line x1="{ARROW_X}" y1="{height - 2 * LINE_H - 12}" x2="{ARROW_X}" y2="{HEAD_H + 4}" '
+        f'<line x1="{ARROW_X}" y1="{height - LINE_H - 12}" x2="{ARROW_X}" y2="{HEAD_H + 4}" '
         'class="ladder-arrow" marker-end="url(#ladder-arrowhead)"/>',
     ]
     # One box per level, highest first

@@ -15,10 +15,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hgpolicy.errors import PolicyError
+from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.pages import Renderer
 from hgpolicy.policy import Policy, load_policy
 
@@ -42,15 +44,6 @@ def _language(config: MkDocsConfig) -> str:
 # Hooks
 
 
-def _fingerprint(policy_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the policy files are now: a changed file changes its size or mtime."""
-    return tuple(
-        (str(path), path.stat().st_size, path.stat().st_mtime_ns)
-        for path in sorted(policy_dir.rglob("*"))
-        if path.is_file()
-    )
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the policy before MkDocs cleans site/, so bad data leaves the old site intact.
 
@@ -58,16 +51,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     them, and again only when a file under policy/ has changed (as under `mkdocs serve`).
     """
     policy_dir = _policy_dir(config)
-    fingerprint = _fingerprint(policy_dir)
-    if _state.get("fingerprint") != fingerprint:
+    _state["inputs"] = fingerprint(policy_dir.parent)
+    policy_fingerprint = fingerprint(policy_dir.parent, ["policy"])
+    if _state.get("fingerprint") != policy_fingerprint:
         try:
             policy: Policy = load_policy(policy_dir)
         except PolicyError as err:
             _state.pop("fingerprint", None)
             raise PluginError(f"policy data is invalid:\n{err}") from None
         _state["renderer"] = Renderer(policy)
-        _state["fingerprint"] = fingerprint
+        _state["fingerprint"] = policy_fingerprint
     return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    """Record in the site which inputs it was built from (see hgpolicy.inputs): once, in the
+    outer pass, after mkdocs-static-i18n has built every other language inside it without error
+    (while it does, its `building` flag is set)."""
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return
+    (Path(config.site_dir) / STAMP).write_text(_state["inputs"] + "\n", encoding="utf-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

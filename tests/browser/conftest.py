@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-# Pyodide takes a few seconds on a 2-core CI machine; leave room for a slow one.
-TIMEOUT_MS = 60_000
+from tests.conftest import PATIENCE_S
+
 CALCULATORS = {"equivalence": "eq", "eligibility": "el"}
 
 
@@ -57,7 +57,7 @@ def _local(url: str) -> bool:
 
 def new_context(browser: Browser, recorder: Recorder) -> BrowserContext:
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_timeout(PATIENCE_S * 1000)
     return recorder.attach(context)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hgpolicy.inputs import STAMP, fingerprint
 from tests.conftest import build_site, project_copy
 
 
@@ -19,6 +20,9 @@ def test_invalid_policy_fails_the_build_and_keeps_the_old_site(root: Path, tmp_p
     assert first.returncode == 0, first.stderr
     before = _snapshot(project / "site")
     assert "index.html" in before
+    assert before[STAMP].decode().strip() == fingerprint(project), (
+        "the site says what it was built from"
+    )
 
     levels = project / "policy" / "levels.yaml"
     text = levels.read_text(encoding="utf-8")

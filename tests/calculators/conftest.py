@@ -8,7 +8,8 @@ from calculators import api
 from calculators.index import PolicyIndex
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def index() -> PolicyIndex:
-    """The policy index the api uses (loaded once, as in the browser)."""
+    """The policy index the api uses (loaded once, as in the browser; under mutation testing
+    once per process, see tests/conftest.py, hence asked for again by every test)."""
     return api.policy_index()

@@ -6,39 +6,32 @@ route, every level in the equivalence cases, so a route added to the YAML withou
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from calculators import api, names
 from calculators.cases import check_case, mismatches
 from calculators.index import PolicyIndex
+from tests.case_files import load_cases
 
-CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
-
-
-def _load() -> list[tuple[str, str, dict[str, Any]]]:
-    found = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in doc["cases"]:
-            found.append((path.stem, doc["kind"], case))
-    return found
-
-
-CASES = _load()
+LOADED = load_cases()
+CASES = [(c.stem, c.kind, c.case) for c in LOADED]
 
 
 @pytest.mark.parametrize(
-    ("kind", "case"),
-    [(kind, case) for _, kind, case in CASES],
-    ids=[f"{stem}:{case['name']}" for stem, _, case in CASES],
+    ("kind", "case"), [(c.kind, c.case) for c in LOADED], ids=[c.id for c in LOADED]
 )
 def test_case(kind: str, case: dict[str, Any]) -> None:
     problems = check_case(case, api.run, kind)
-    assert not problems, "\n".join(problems)
+    assert not problems, f"{case['name']}:\n" + "\n".join(problems)
+
+
+def test_case_ids_are_ascii_and_unique() -> None:
+    """Tools that rerun one test by its id (mutmut) cannot find an escaped Chinese id."""
+    ids = [c.id for c in LOADED]
+    assert all(i.isascii() for i in ids)
+    assert len(ids) == len(set(ids))
 
 
 def test_case_files_are_plain_json_data() -> None:

@@ -267,3 +267,12 @@ def test_input_error_line_names_the_field() -> None:
     assert err.to_dict() == {
         "error": {"field": "age", "message": {"zh": "太小", "en": "too small"}, "accepted": ["≥ 0"]}
     }
+
+
+def test_calendar_years_count_backwards_too() -> None:
+    from datetime import date
+
+    from calculators.dates import years_between
+
+    assert years_between(date(2024, 3, 1), date(2020, 3, 1)) == -4
+    assert years_between(date(2020, 3, 1), date(2024, 3, 1)) == 4

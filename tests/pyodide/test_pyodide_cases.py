@@ -13,25 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from calculators import api
 from calculators.cases import mismatches
+from tests.case_files import load_cases
 from tests.pyodide.node import answer_under_pyodide
 
-CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
-
-
-def _cases() -> list[tuple[str, str, dict[str, Any]]]:
-    found = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in doc["cases"]:
-            found.append((f"{path.stem}:{case['name']}", case.get("kind", doc["kind"]), case))
-    return found
-
-
-CASES = _cases()
+LOADED = load_cases()
+CASES = [(c.id, c.kind, c.case) for c in LOADED]
 
 
 @pytest.fixture(scope="session")

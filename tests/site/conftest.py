@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from tests.conftest import PATIENCE_S
+
 # Attributes whose value the browser fetches or navigates to.
 URL_ATTRS = {"href", "src", "srcset", "poster", "data", "action", "formaction", "xlink:href"}
 LANGS = ("zh", "en")
@@ -182,7 +184,7 @@ PHONE = {"width": 390, "height": 844}
 def phone(browser: Any, server: str) -> Iterator[tuple[object, list[str]]]:
     """A headless Chromium context the size of a phone, and every URL it requests."""
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
-    context.set_default_timeout(30_000)
+    context.set_default_timeout(PATIENCE_S * 1000)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     yield context, requests

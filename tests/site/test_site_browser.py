@@ -26,6 +26,18 @@ def tab(phone: tuple):
     assert errors == []
 
 
+# Results render in batches as the list scrolls: scroll until the list holds as many documents
+# as the count above it ("N matching documents", "找到 N 个…") says, however long that takes.
+ALL_RESULTS_SHOWN = """() => {
+    const list = document.querySelector(".md-search-result__list");
+    const meta = document.querySelector(".md-search-result__meta");
+    const total = Number((meta.textContent.match(/\\d+/) || ["0"])[0]);
+    if (list.children.length >= total) return true;
+    list.lastElementChild.scrollIntoView();
+    return false;
+}"""
+
+
 def _search(tab, server: str, query: str, lang: str) -> set[str]:
     """The pages (site paths) the search box lists for `query`, from that language's home."""
     tab.goto(server + site_path("index.md", lang).removesuffix("index.html"))
@@ -33,10 +45,7 @@ def _search(tab, server: str, query: str, lang: str) -> set[str]:
     tab.fill("input.md-search__input", query)
     tab.keyboard.press("End")  # CJK input sends no keyup, and Material waits for one
     tab.wait_for_selector(".md-search-result__item")
-    results = tab.locator(".md-search-result__list")
-    for _ in range(5):  # results render in batches as the list scrolls
-        results.evaluate("el => el.lastElementChild?.scrollIntoView()")
-        tab.wait_for_timeout(150)
+    tab.wait_for_function(ALL_RESULTS_SHOWN)
     hrefs = tab.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     return {urlsplit(href).path.removeprefix("/") for href in hrefs}
 

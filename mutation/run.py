@@ -1,0 +1,93 @@
+"""`make mutate`: mutmut over calculators/ and build/hgpolicy/, scored per package.
+
+mutmut names a mutant after its file's path (`src.` stripped) and finds it again through the
+module's import name, so the two packages must sit where their paths are their names. They do
+not in this repository (`build/hgpolicy` is imported as `hgpolicy`), so mutmut runs in a
+scratch folder, .mutate/, that links `src/calculators` and `src/hgpolicy` to them and links
+everything else the tests read. The mutants, and the tests that run against them, are copied
+from there into .mutate/mutants/ by mutmut itself; pyproject.toml's [tool.mutmut] says which
+tests (the fast ones: each mutant runs only those that call the function it changes).
+
+Prints a score per package, and as its last line `mutation score: K/N killed (P%)`.
+Arguments are passed to `mutmut run` as mutant names or globs, to try a few
+(`mutation/run.py 'calculators.dates.*'`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = ROOT / ".mutate"
+PACKAGES = {"calculators": "calculators", "hgpolicy": "build/hgpolicy"}
+LINKED = ["tests", "policy", "docs", "build", "mkdocs.yml", "package.json", "pyproject.toml"]
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+def prepare() -> None:
+    """A fresh scratch folder: a previous run's mutants could hide a change of the code."""
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+    (SCRATCH / "src").mkdir(parents=True)
+    for name, path in PACKAGES.items():
+        (SCRATCH / "src" / name).symlink_to(ROOT / path)
+    # The calculators read policy/ beside their package (calculators/data.py).
+    (SCRATCH / "src" / "policy").symlink_to(ROOT / "policy")
+    for name in LINKED:
+        (SCRATCH / name).symlink_to(ROOT / name)
+    # The tests run inside mutants/ and find the Pyodide runtime there; linked, not copied.
+    (SCRATCH / "mutants").mkdir()
+    (SCRATCH / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
+
+
+def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the mutmut installed beside this Python, in the scratch folder."""
+    command = [str(Path(sys.executable).with_name("mutmut")), *args]
+    env = {**os.environ, "TESTS_UNDER_MUTATION": "1"}  # the tests' Hypothesis profile
+    return subprocess.run(
+        command, cwd=SCRATCH, env=env, capture_output=capture, text=True, check=True
+    )
+
+
+def statuses() -> dict[str, Counter[str]]:
+    """Per package, how many mutants ended in each status (`mutmut results --all true`)."""
+    out = mutmut("results", "--all", "true", capture=True).stdout
+    found: dict[str, Counter[str]] = {name: Counter() for name in PACKAGES}
+    for line in out.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        package = name.split(".", 1)[0]
+        if package in found:
+            found[package][status] += 1
+    return found
+
+
+def score_line(label: str, counts: Counter[str]) -> str:
+    """`label: K/N killed (P%)`; skipped mutants are not counted (mutmut's own rule), nor
+    those a run limited to some names did not check."""
+    total = sum(n for status, n in counts.items() if status not in ("skipped", "not checked"))
+    killed = sum(n for status, n in counts.items() if status in KILLED)
+    percent = 100 * killed / total if total else 0.0
+    return f"{label}: {killed}/{total} killed ({percent:.1f}%)"
+
+
+def main(names: list[str]) -> int:
+    started = time.monotonic()
+    prepare()
+    mutmut("run", "--max-children", str(os.cpu_count() or 1), *names)
+    counts = statuses()
+    minutes = (time.monotonic() - started) / 60
+    print(f"mutmut ran {minutes:.1f} min (load average now {os.getloadavg()[0]:.1f})")
+    for name, path in PACKAGES.items():
+        others = {s: n for s, n in counts[name].items() if s not in KILLED}
+        print(score_line(f"{path}/", counts[name]), others or "")
+    print(score_line("mutation score", sum(counts.values(), Counter())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

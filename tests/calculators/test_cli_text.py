@@ -1,0 +1,171 @@
+"""The CLI's readable text (calculators/render.py), line by line where its shape matters.
+
+The layout is typed here; names and descriptions come from policy/*.yaml (read as YAML here,
+not through the calculators), so no rule text is written twice.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators import api
+from calculators.render import decision_text, equivalence_text, tables_text
+
+POLICY = Path(__file__).resolve().parents[2] / "policy"
+
+
+def _yaml(stem: str) -> Any:
+    return yaml.safe_load((POLICY / f"{stem}.yaml").read_text(encoding="utf-8"))
+
+
+ROUTES = {r["id"]: r for r in _yaml("application-routes")["routes"]}
+EXTENSIONS = {r["id"]: r for r in _yaml("application-routes")["extensions"]}
+SPECIAL = _yaml("special-routes")
+NUMBER = {s["id"]: s["number"] for s in _yaml("sources")["sources"]}
+NUMBER_EN = {s["id"]: s["number_en"] for s in _yaml("sources")["sources"]}
+EDITION_2018 = {
+    "zh": "国家职业技能标准编制技术规程（2018年版）",
+    "en": "Technical Rules for Drafting National Occupational Skill Standards (2018 edition)",
+}
+
+
+def _lines(kind: str, render: Any, lang: str, **facts: Any) -> list[str]:
+    return render(json.loads(api.run(kind, json.dumps(facts))), lang).splitlines()
+
+
+WAITING = {
+    "target": "技师",
+    "certificate": "高级工",
+    "certificate_date": "2021-03-15",
+    "as_of": "2024-03-14",
+}
+
+
+def test_a_decision_in_english() -> None:
+    lines = _lines("eligibility", decision_text, "en", **WAITING)
+    a1 = ROUTES["2018-technician-a1"]
+    assert lines[:8] == [
+        "Result: You may apply for Technician (Level 2) from 15 March 2025, by route A1.",
+        "",
+        "Level applied for: Technician (Level 2)",
+        "Certificate held: Senior Worker (Level 3)",
+        f"Conditions applied: {EDITION_2018['en']} (seen)",
+        "",
+        "National routes (any one suffices):",
+        f"  ✘ A1 not met — {a1['description']['en']}",
+    ]
+    assert lines[8:10] == [
+        f"      Source: {NUMBER_EN['standard-2018']} ({NUMBER['standard-2018']}); seen",
+        "      this route still needs: work after obtaining Senior Worker (Level 3) until"
+        " 2025-03-15",
+    ]
+    special = lines.index("Special routes of the Huangshi opinion (not part of the result above):")
+    assert lines[special - 1] == ""
+    direct = SPECIAL["routes"][0]
+    assert lines[special + 1].startswith(
+        f"  - [exists; the text sets no condition] {direct['name']['en']} ("
+    )
+    note = SPECIAL["notes"][0]
+    assert lines[special + 2] == (
+        f"      · {note['text']['en']} ({NUMBER_EN['zbf-2022-58']} ({NUMBER['zbf-2022-58']}); seen)"
+    )
+    hubei = SPECIAL["notes"][2]
+    where = hubei["source_note"]["en"].rstrip(".")
+    assert f"      · {hubei['text']['en']} ({where}; reported)" in lines
+    assert any(line.startswith("  - [no facts given] ") for line in lines)
+    notes = lines.index("Notes:")
+    assert lines[notes - 1] == "" and lines[notes + 1].startswith("  - The national vocational")
+    assert lines[-2] == "Sources: standard-2018, c6, c9.4, zbf-2022-58"
+    assert lines[-1].startswith("Data version: ")
+
+
+def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
+    lines = _lines(
+        "eligibility",
+        decision_text,
+        "zh",
+        target="技师",
+        certificate="高级工",
+        years_since_certificate=4,
+        extensions=True,
+        competition_rank=2,
+    )
+    a1, e1 = ROUTES["2018-technician-a1"], EXTENSIONS["2018-technician-e1"]
+    assert lines[:5] == [
+        "结论：可以申报技师（二级），依据途径A1。",
+        "",
+        "申报等级：技师（二级）",
+        "现有证书：高级工（三级）",
+        f"依据：{EDITION_2018['zh']}（已见原文）",
+    ]
+    assert lines[6] == "国家申报途径（满足任一即可）："
+    assert lines[7:9] == [
+        f"  ✔ A1 满足 — {a1['description']['zh']}",
+        f"      来源：{NUMBER['standard-2018']}；已见原文",
+    ]
+    assert f"  ✘ E1 [扩展途径] 不满足 — {e1['description']['zh']}" in lines
+    assert "黄石《意见》的特别途径（不计入上述结论）：" in lines
+    assert any(line.startswith("  - [可能适用] ") for line in lines)
+    assert "说明：" in lines and lines[-2].startswith("来源：standard-2018, c6")
+
+
+def test_a_competition_place_below_the_top_three() -> None:
+    lines = _lines("eligibility", decision_text, "en", target="技师", competition_rank=4)
+    assert any(line.startswith("  - [does not apply] ") for line in lines)
+    assert "Certificate held: none" in lines
+
+
+def test_an_equivalence_with_the_title_one_may_apply_for() -> None:
+    lines = _lines("equivalence", equivalence_text, "en", level="高级技师")
+    apply = next(
+        r for r in _yaml("equivalence")["title_application"] if r["level"] == "senior-technician"
+    )
+    assert lines[:2] == [
+        "Level: Senior Technician (Level 1)",
+        "Treated as equal to: Senior Engineer",
+    ]
+    assert lines[3].startswith("Scope: In clause (14) this sentence")
+    assert lines[4] == (
+        f"May apply for: {apply['description']['en']}"
+        f" ({NUMBER_EN['rsbf-2018-74']} ({NUMBER['rsbf-2018-74']}),"
+        f" {NUMBER_EN['lurs-2020-16']} ({NUMBER['lurs-2020-16']})"
+        " (a Shandong document, not applicable in Hubei, cited as an example only); reported)"
+    )
+    assert lines[5] == "What other sources say:" and lines[6].startswith("  - ")
+    assert lines[-2].startswith("Sources: c14, rsbf-2018-74, lurs-2020-16, rsbf-2020-96")
+    assert lines[-1].startswith("Data version: ")
+
+
+def test_an_equivalence_in_chinese_not_hired_and_from_a_title() -> None:
+    lines = _lines("equivalence", equivalence_text, "zh", level="技师", hired=False)
+    assert lines[:2] == ["等级：技师（二级）", "同等待遇：无"]
+    assert lines[4].endswith(
+        f"（{NUMBER['rsbf-2018-74']}、{NUMBER['lurs-2020-16']}（山东省文件，不适用于湖北，仅作示例）；见于报道）"
+    )
+    assert "其他来源的说法：" in lines
+    lines = _lines("equivalence", equivalence_text, "en", title="工程师")
+    assert lines[:2] == ["Title: Engineer", "Treated as equal to: Technician"]
+    assert _lines("equivalence", equivalence_text, "en", level="初级工")[1] == (
+        "Treated as equal to: none"
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tables(lang: str) -> None:
+    lines = tables_text(json.loads(api.run("tables", "")), lang).splitlines()
+    arrow = {
+        "zh": "高级工（三级） → 助理工程师",
+        "en": "Senior Worker (Level 3) → Assistant Engineer",
+    }
+    assert arrow[lang] in lines
+    assert ("初级工（五级） → —" if lang == "zh" else "Junior Worker (Level 5) → —") in lines
+    assert lines[lines.index(EDITION_2018[lang]) - 1] == ""
+    first = ROUTES["2018-junior-worker-a1"]
+    level = {"zh": "初级工（五级）", "en": "Junior Worker (Level 5)"}[lang]
+    assert f"  2018-junior-worker-a1  {level}  {first['description'][lang]}" in lines
+    assert any(line.startswith("  2018-technician-e1  ") for line in lines)

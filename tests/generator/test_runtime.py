@@ -1,0 +1,165 @@
+"""The calculators' runtime as the build writes it, in this process: the pinned Pyodide files,
+a reproducible wheel with the compiled policy, a lockfile naming only it, and the settings a
+calculator page (and only such a page) gets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from hgpolicy import runtime as rt
+from hgpolicy import runtime_hooks
+from hgpolicy.wheels import build_wheel, content_digest
+
+PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
+
+
+def _pinned(root: Path) -> str:
+    return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"][
+        "pyodide"
+    ]
+
+
+def test_the_runtime_is_the_pinned_pyodide(root: Path, tmp_path: Path) -> None:
+    runtime = rt.find_runtime(root)
+    version = _pinned(root)
+    assert runtime.version == version
+    assert runtime.index_url == f"assets/pyodide/{version}/"
+    assert runtime.lock_url == "assets/calculators/pyodide-lock.json"
+    with pytest.raises(FileNotFoundError, match=r"node_modules/pyodide/package.json.*npm ci"):
+        rt.find_runtime(tmp_path)
+
+
+def test_only_the_needed_pyodide_files_are_copied_unchanged(root: Path, tmp_path: Path) -> None:
+    runtime = rt.find_runtime(root)
+    rt.install_runtime(runtime, tmp_path)
+    copied = tmp_path / "assets" / "pyodide" / runtime.version
+    assert {p.name for p in copied.iterdir()} == PYODIDE_FILES
+    for name in PYODIDE_FILES:
+        assert (copied / name).read_bytes() == (runtime.npm_dir / name).read_bytes()
+
+
+def _project(root: Path, tmp_path: Path, version: str | None) -> rt.Runtime:
+    """A project with a two-module calculators package, the real node_modules and, when
+    `version` is given, a pyproject.toml that sets it."""
+    package = tmp_path / "calculators"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "rules.py").write_text("YEARS = 4\n", encoding="utf-8")
+    (package / "__pycache__" / "rules.cpython-313.pyc").write_bytes(b"\0")
+    (tmp_path / "node_modules").symlink_to(root / "node_modules")
+    if version:
+        (tmp_path / "pyproject.toml").write_text(
+            f'[project]\nname = "x"\nversion = "{version}"\n', encoding="utf-8"
+        )
+    return rt.Runtime(root=tmp_path, version=rt.find_runtime(root).version)
+
+
+def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
+    runtime = _project(root, tmp_path / "project", "2.3.4")
+    files = rt.calculators_files(runtime, '{"levels": []}')
+    assert files == {
+        "calculators/__init__.py": b"",
+        "calculators/rules.py": b"YEARS = 4\n",
+        "calculators/policy.json": b'{"levels": []}',
+    }
+    site = tmp_path / "site"
+    dest = site / "assets" / "calculators"
+    dest.mkdir(parents=True)
+    (dest / "calculators-0.0.1+old-py3-none-any.whl").write_bytes(b"old")
+    wheel = rt.install_calculators(runtime, site, files)
+    version = f"2.3.4+{content_digest(files)}"
+    assert [p.name for p in dest.glob("*.whl")] == [wheel.name]
+    assert wheel.name == f"calculators-{version}-py3-none-any.whl"
+    lock = json.loads((dest / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert list(lock["packages"]) == ["calculators"]
+    entry = lock["packages"]["calculators"]
+    assert entry["file_name"] == wheel.name
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    with zipfile.ZipFile(wheel) as zf:
+        assert set(files) <= set(zf.namelist())
+        metadata = zf.read(f"calculators-{version}.dist-info/METADATA").decode()
+    assert metadata.splitlines()[:3] == [
+        "Metadata-Version: 2.1",
+        "Name: calculators",
+        f"Version: {version}",
+    ]
+
+
+def test_without_a_pyproject_the_wheel_is_version_0(root: Path, tmp_path: Path) -> None:
+    runtime = _project(root, tmp_path / "project", None)
+    wheel = rt.install_calculators(runtime, tmp_path / "site", rt.calculators_files(runtime, "{}"))
+    assert wheel.name.startswith("calculators-0+")
+
+
+def test_a_wheel_is_the_same_bytes_for_the_same_files_only(tmp_path: Path) -> None:
+    files = {"p/a.py": b"x = 1\n", "p/b.py": b"y = 2\n"}
+
+    def build(into: str, content: dict[str, bytes]) -> Path:
+        return build_wheel(content, tmp_path / into, name="p", version="1", summary="s")
+
+    first, second = build("one", files), build("two", dict(reversed(files.items())))
+    assert first.name == second.name and first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as zf:
+        infos = zf.infolist()
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {i.external_attr >> 16 & 0o777 for i in infos} == {0o644}
+    assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+    changed = build("three", {**files, "p/b.py": b"y = 3\n"})
+    assert changed.name != first.name
+    assert content_digest(files) != content_digest({"p/a.py": b"x = 1\n"})
+    assert re.fullmatch(r"[0-9a-f]{12}", content_digest(files))
+
+
+def test_a_snapshot_is_named_by_runtime_and_wheel(root: Path) -> None:
+    runtime = rt.find_runtime(root)
+    files = {"calculators/a.py": b""}
+    assert rt.snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(files)}"
+
+
+def _page(url: str) -> Any:
+    return SimpleNamespace(url=url)
+
+
+def test_only_a_calculator_page_gets_the_runtime_settings(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = rt.find_runtime(root)
+    state = {
+        "runtime": runtime,
+        "versions": {"calculators.css": "c1", "calculators.js": "j1", "worker.js": "w1"},
+        "snapshot": "snap",
+    }
+    monkeypatch.setattr(runtime_hooks, "_state", state)
+    plain = "<p>text</p>"
+    assert runtime_hooks.on_page_content(plain, _page("en/about/"), None, None) == plain
+    html = '<form data-calculator="eligibility"></form>'
+    out = runtime_hooks.on_page_content(html, _page("en/calculators/eligibility/"), None, None)
+    up = "../../../"
+    assert out.startswith(
+        f'<link rel="stylesheet" href="{up}assets/calculators/calculators.css?v=c1">'
+    )
+    assert html in out
+    assert out.endswith(
+        f'<script type="module" src="{up}assets/calculators/calculators.js?v=j1"></script>\n'
+    )
+    settings = json.loads(re.search(r'id="calc-runtime">(.*?)</script>', out).group(1))
+    assert settings == {
+        "worker": f"{up}assets/calculators/worker.js?v=w1",
+        "indexURL": f"{up}{runtime.index_url}",
+        "lockFileURL": f"{up}{runtime.lock_url}",
+        "package": "calculators",
+        "snapshot": "snap",
+    }
+
+
+def test_json_in_a_script_element_cannot_close_it() -> None:
+    text = runtime_hooks.CalculatorData.script_json({"b": "</script><b>&", "a": 1})
+    assert text == '{"a":1,"b":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
