@@ -315,11 +315,13 @@ class PageContext:
         css = escape_text(mark)
         return Markup(f'[{text}]({href}){{ .confidence .confidence-{css} title="{title}" }}')
 
-    def number(self, value: int) -> str:
+    def number(self, value: int) -> Markup:
         """A head count as a reader of `lang` writes it: 33万 / 330,000."""
+        # A formatted number is safe as it is: escaped, "11.5万" would read as a list number and
+        # its first digit would be written as a character reference, shown literally in HTML.
         if self.lang == "zh" and value >= 10000:
-            return f"{value / 10000:g}万"
-        return f"{value:,}"
+            return Markup(f"{value / 10000:g}万")
+        return Markup(f"{value:,}")
 
     def by_id(self, stem: str, key: str) -> dict[str, dict[str, Any]]:
         """The records of one list of policy/<stem>.yaml, by id."""
