@@ -121,6 +121,12 @@ def cited_records(policy: Policy) -> dict[str, list[Record]]:
     return index
 
 
+def _directory_url(doc: str) -> str:
+    """Where docs page `doc` is served: `faq.md` at `faq`, `index.md` at the root ("")."""
+    stem = doc.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
 def records_by_id(policy: Policy) -> dict[str, Record]:
     """Every record with an id in the rule files (and the notes nested in them), by id, with
     the page that shows it: what a change record's `records` link to."""
@@ -198,7 +204,7 @@ class Renderer:
 
     def render(self, name: str, *, lang: str, page_uri: str) -> str:
         """Markdown for marker `name` on the page at `page_uri`, in `lang`."""
-        page = PageContext(self, lang, posixpath.dirname(page_uri))
+        page = PageContext(self, lang, posixpath.dirname(page_uri), page_uri)
         return self.env.get_template(f"{name}{SUFFIX}").render(
             policy=self.policy.data,
             parts=self.parts,
@@ -209,6 +215,7 @@ class Renderer:
             t=page.t,
             label=page.label,
             link=page.link,
+            url=page.url,
             cite=page.cite,
             part_label=page.part_label,
             part_title=page.part_title,
@@ -236,10 +243,19 @@ class PageContext:
     renderer: Renderer
     lang: str
     page_dir: str
+    page_uri: str = ""
 
     def link(self, target: str, anchor: str = "") -> Markup:
         """Relative link from this page to docs page `target` (written as in docs/)."""
         rel = posixpath.relpath(target, self.page_dir or ".")
+        return Markup.escape(f"{rel}#{anchor}" if anchor else rel)
+
+    def url(self, target: str, anchor: str = "") -> Markup:
+        """Relative address of docs page `target` from this page as built (directory URLs),
+        for raw HTML, where MkDocs does not rewrite `.md` links: from calculators/eligibility.md,
+        `faq.md` is `../../faq/`."""
+        here, there = (_directory_url(uri) for uri in (self.page_uri, target))
+        rel = posixpath.relpath(there or ".", here or ".") + "/"
         return Markup.escape(f"{rel}#{anchor}" if anchor else rel)
 
     def t(self, text: dict[str, str] | None) -> str:

@@ -180,3 +180,18 @@ def test_english_pages_gloss_every_document_number(site: Path, policy: Policy) -
     for path in sorted((site / "en").rglob("*.html")):
         Citations().feed(path.read_text(encoding="utf-8"))
     assert checked > 30
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_edition_choice_is_explained_where_it_is_made(
+    site_pages: dict[str, SitePage], lang: str
+) -> None:
+    """The 2018 / 2023 choice says in plain words which one applies and links the answer."""
+    path = site_path("calculators/eligibility.md", lang)
+    page = site_pages[path]
+    described = [v for tag, name, v in page.attrs if tag == "select" and name == "aria-describedby"]
+    assert described == ["el-edition-hint"] and "el-edition-hint" in page.ids
+    hint = [r for r in page.refs if r.tag == "a" and "faq-which-edition" in r.url]
+    assert len(hint) == 1
+    target, fragment = resolve(path, hint[0].url)
+    assert target == site_path("faq.md", lang) and fragment in site_pages[target].ids
