@@ -178,7 +178,7 @@ def _explanation(
     index: PolicyIndex,
     eligible_from: date | None,
 ) -> Text:
-    target = index.levels[facts.target or ""].label
+    target = target_label(facts, index)
     if met:
         labels = messages.or_list([Text.same(r.label) for r in met])
         return messages.ELIGIBLE.format(target=target, edition=edition.name, labels=labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,25 +100,31 @@ class Record:
         return anchor(self.stem, self.data["id"])
 
 
-def cited_records(policy: Policy) -> dict[str, list[Record]]:
-    """Every record of every rule file, by the clause or source id it cites (`source`, `also`)."""
-    index: dict[str, list[Record]] = {}
+def _records(policy: Policy, skip: tuple[str, ...]) -> Iterator[tuple[Record | None, dict]]:
+    """Every record with an id in the rule files (the notes nested in a record, such as an
+    enterprise level's reported notes, too), with its page; None where no page shows it."""
     for stem, data in policy.data.items():
-        if stem in ("document", "sources") or not isinstance(data, dict):
+        if stem in skip or not isinstance(data, dict):
             continue
         for key, value in data.items():
             records = [r for r in value if "id" in r] if isinstance(value, list) else []
-            # Notes nested in a record (an enterprise level's reported notes) are records too.
             records += [n for r in records for n in r.get("notes", []) if "id" in n]
+            page = PAGES.get(f"{stem}/{key}") or PAGES.get(stem)
             for record in records:
-                cites = [record.get("source"), *record.get("also", [])]
-                if not any(cites):
-                    continue
-                page = PAGES.get(f"{stem}/{key}") or PAGES.get(stem)
-                if page is None:
-                    raise KeyError(f"no page shows policy/{stem}.yaml: add it to PAGES")
-                for ref in filter(None, cites):
-                    index.setdefault(ref, []).append(Record(stem, key, record, page))
+                yield (Record(stem, key, record, page) if page else None), record
+
+
+def cited_records(policy: Policy) -> dict[str, list[Record]]:
+    """Every record of every rule file, by the clause or source id it cites (`source`, `also`)."""
+    index: dict[str, list[Record]] = {}
+    for found, record in _records(policy, skip=("document", "sources")):
+        cites = [ref for ref in [record.get("source"), *record.get("also", [])] if ref]
+        if not cites:
+            continue
+        if found is None:
+            raise KeyError(f"no page shows the record {record['id']!r}: add its file to PAGES")
+        for ref in cites:
+            index.setdefault(ref, []).append(found)
     return index
 
 
@@ -128,19 +135,12 @@ def _directory_url(doc: str) -> str:
 
 
 def records_by_id(policy: Policy) -> dict[str, Record]:
-    """Every record with an id in the rule files (and the notes nested in them), by id, with
-    the page that shows it: what a change record's `records` link to."""
+    """Every record with an id in the rule files, by id, with the page that shows it: what a
+    change record's `records` link to."""
     found: dict[str, Record] = {}
-    for stem, data in policy.data.items():
-        if stem == "document" or not isinstance(data, dict):
-            continue
-        for key, value in data.items():
-            records = [r for r in value if "id" in r] if isinstance(value, list) else []
-            records += [n for r in records for n in r.get("notes", []) if "id" in n]
-            page = PAGES.get(f"{stem}/{key}") or PAGES.get(stem)
-            for record in records:
-                if page is not None:
-                    found.setdefault(record["id"], Record(stem, key, record, page))
+    for record, _ in _records(policy, skip=("document",)):
+        if record is not None:
+            found.setdefault(record.data["id"], record)
     return found
 
 
