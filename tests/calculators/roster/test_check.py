@@ -1,0 +1,165 @@
+"""The roster check answers each row as the single-person calculators do, and explains every
+row it cannot answer. Expected answers are typed from the 2018 standard's routes (技师 A1:
+a 三级/高级工 certificate, then 4 years' work; 高级工 A1: a 四级/中级工 certificate, then 5
+years) and clause （十四） (a hired 高级工 is treated as 助理工程师, a hired 技师 as 工程师)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from calculators.roster.check import Roster, RosterError, check_file, check_table
+from calculators.roster.xlsx import OutSheet, write_workbook
+
+AS_OF = date(2026, 11, 30)
+HEADER = ["姓名或工号", "现有等级", "取证日期", "累计工作年限", "是否聘用", "备注"]
+
+
+def check(rows: list[list[object]], header: list[str] = HEADER) -> Roster:
+    return check_table([header, *rows], AS_OF)
+
+
+def test_each_row_gets_the_single_person_answer() -> None:
+    roster = check(
+        [
+            ["张三", "高级工", "2021-06-01", 6, "是", "车间A"],  # 4 years passed 2025-06-01
+            ["李四", "三级", "2023-02-28", 4, "是", ""],  # 4 years complete on 2027-02-28
+            ["王五", "senior-worker", "2025-06-01", 2, "否", ""],  # 2029-06-01: more than a year
+            ["赵六", "技师", None, None, "是", ""],  # no dates, no years: no day can be named
+        ]
+    )
+    assert [(r.row, r.name, r.status) for r in roster.rows] == [
+        (2, "张三", "now"),
+        (3, "李四", "within_year"),
+        (4, "王五", "later"),
+        (5, "赵六", "not_yet"),
+    ]
+    first, second, third, fourth = roster.rows
+    assert first.target.zh == "技师（二级）" and first.route == "A1" and first.missing == []
+    assert first.headline.zh.startswith("可以申报技师（二级）")
+    assert first.equivalent.zh == "助理工程师"
+    assert second.eligible_from == date(2027, 2, 28) and second.route == "A1"
+    assert second.headline.en.startswith(
+        "You may apply for Technician (Level 2) from 28 February 2027"
+    )
+    assert third.eligible_from == date(2029, 6, 1)
+    assert third.equivalent.zh == "助理工程师（须被聘用）"
+    assert third.equivalent.en == "Assistant Engineer (once hired)"
+    assert fourth.target.zh == "高级技师（一级）" and fourth.equivalent.zh == "工程师"
+    assert fourth.eligible_from is None and fourth.missing
+    assert roster.summary == {
+        "now": 1, "within_year": 1, "later": 1, "not_yet": 1, "cannot_check": 0,
+    }  # fmt: skip
+
+
+def test_the_answer_is_the_eligibility_calculators_answer_for_the_same_request() -> None:
+    from calculators import api
+
+    roster = check([["张三", "中级工", "2020-03-15", 7, "是", ""]])
+    direct = api.answer(
+        "eligibility",
+        {"certificate": "中级工", "certificate_date": "2020-03-15", "total_years": 7,
+         "as_of": AS_OF.isoformat()},
+    )  # fmt: skip
+    row = roster.rows[0]
+    assert row.headline.zh == direct["headline"]["zh"]
+    # 高级工 A1: the certificate of 2020-03-15 plus 5 years is 2025-03-15, before AS_OF.
+    assert row.status == "now" and row.target.zh == "高级工（三级）"
+
+
+def test_blank_rows_are_skipped_and_row_numbers_are_the_spreadsheets() -> None:
+    table = [
+        ["某公司技能人才花名册"],
+        [],
+        HEADER,
+        ["张三", "高级工", "2021-06-01", 6, "是"],
+        [None, " ", "", None],
+        ["李四", "高级工", "2021-06-01", 6, "是"],
+    ]
+    roster = check_table(table, AS_OF)
+    assert [(r.row, r.name) for r in roster.rows] == [(4, "张三"), (6, "李四")]
+
+
+def test_unknown_columns_pass_through_and_headers_match_in_any_order_and_language() -> None:
+    header = ["Remarks", "Certificate date", "current level", "* 姓名（必填）", "Hired"]
+    roster = check([["night shift", "2021/6/1", "Senior Worker", "Zhang San", "yes"]], header)
+    assert roster.understood == [None, "certificate_date", "certificate", "name", "hired"]
+    row = roster.rows[0]
+    assert row.cells == ["night shift", "2021/6/1", "Senior Worker", "Zhang San", "yes"]
+    assert (row.name, row.status, row.route) == ("Zhang San", "now", "A1")
+
+
+def test_a_month_only_date_counts_from_the_months_last_day_and_says_so() -> None:
+    # 2022年11月 read as 2022-11-30: 4 years complete on 2026-11-30, AS_OF itself.
+    roster = check([["张三", "高级工", "2022年11月", 6, "是", ""]])
+    row = roster.rows[0]
+    assert row.status == "now"
+    assert row.notes[0].zh == "“取证日期”只写了年月，按当月最后一天（2022年11月30日）计算"
+    # Read as the first of the month it would have opened on 2026-11-01 too; the last day
+    # is the reading that cannot open early: 2022年12月 is not yet 4 years.
+    later = check([["张三", "高级工", "2022.12", 6, "是", ""]]).rows[0]
+    assert (later.status, later.eligible_from) == ("within_year", date(2026, 12, 31))
+
+
+def test_rows_that_cannot_be_checked_say_which_column_and_why_in_both_languages() -> None:
+    roster = check(
+        [
+            ["甲", "高级工", "去年", 6, "是", ""],
+            ["乙", "大师", "2021-06-01", 6, "是", ""],
+            ["丙", "高级工", "2021-06-01", "六年", "也许", ""],
+            ["丁", "高级工", "2021-06-01", 6, "是", ""],
+        ]
+    )
+    bad_date, bad_level, two_bad, fine = roster.rows
+    assert bad_date.status == "cannot_check" and bad_date.row == 2
+    assert [(p.column, p.message.zh[:8]) for p in bad_date.problems] == [
+        ("取证日期", "“去年”不是日期")
+    ]
+    assert bad_level.problems[0].column == "现有等级"
+    assert "大师" in bad_level.problems[0].message.zh
+    assert "高级工" in bad_level.problems[0].message.zh  # the accepted values are listed
+    assert "大师" in bad_level.problems[0].message.en
+    assert [p.column for p in two_bad.problems] == ["累计工作年限", "是否聘用"]
+    assert two_bad.problems[1].message.en == '"也许" should be yes or no'
+    assert fine.status == "now"
+    assert roster.summary["cannot_check"] == 3 and roster.summary["now"] == 1
+
+
+def test_two_columns_for_one_fact_must_agree() -> None:
+    header = ["姓名", "现有等级", "取证日期", "取得证书日期"]
+    agree = check([["甲", "高级工", "2021-06-01", "2021年6月1日"]], header).rows[0]
+    assert agree.status == "now"
+    differ = check([["甲", "高级工", "2021-06-01", "2021-07-01"]], header).rows[0]
+    assert differ.status == "cannot_check"
+    assert differ.problems[0].column == "取得证书日期"
+
+
+def test_files_are_read_whatever_their_kind_and_encoding() -> None:
+    text = "姓名,现有等级,取证日期,累计工作年限\r\n张三,高级工,2021/6/1,6\r\n"
+    xlsx = write_workbook([OutSheet("名单", HEADER[:4], [["张三", "高级工", date(2021, 6, 1), 6]])])
+    for data in (text.encode("gb18030"), b"\xef\xbb\xbf" + text.encode(), xlsx,
+                 text.replace(",", "\t").encode("utf-16")):  # fmt: skip
+        roster = check_file(data, AS_OF)
+        assert [(r.name, r.status, r.route) for r in roster.rows] == [("张三", "now", "A1")]
+
+
+@pytest.mark.parametrize(
+    ("data", "start"),
+    [
+        (b"PK\x03\x04not really a zip", "无法读取此文件"),
+        (b"just,some,words\r\n1,2,3\r\n", "没有找到表头行"),
+        (b"", "没有找到表头行"),
+    ],
+)
+def test_a_file_that_is_no_roster_is_refused_with_a_reason(data: bytes, start: str) -> None:
+    with pytest.raises(RosterError) as err:
+        check_file(data, AS_OF)
+    assert err.value.message.zh.startswith(start)
+    assert err.value.message.en
+
+
+def test_the_check_carries_its_date_and_the_data_version() -> None:
+    roster = check([["张三", "高级工", "2021-06-01", 6, "是", ""]])
+    assert roster.as_of == AS_OF
+    assert set(roster.data_version) == {"date", "digest"}
