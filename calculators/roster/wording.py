@@ -41,3 +41,38 @@ TWO_VALUES = Text(
     zh="与同一内容的另一列不一致", en="disagrees with another column giving the same fact"
 )
 NOT_HIRED_MARK = Text(zh="{title}（须被聘用）", en="{title} (once hired)")
+
+YES = Text(zh="是", en="yes")
+NO = Text(zh="否", en="no")
+EXAMPLE_NAME = Text(zh="示例{n}（请删除）", en="Example {n} (delete me)")
+EXAMPLE_MONTH = Text(zh="2022年3月", en="2022-03")
+ROSTER_SHEET = Text(zh="名单", en="Roster")
+RESULTS_SHEET = Text(zh="检查结果", en="Results")
+SUMMARY_SHEET = Text(zh="汇总", en="Summary")
+SUMMARY_HEADER = (Text(zh="项目", en="Item"), Text(zh="人数或内容", en="Count or value"))
+STATUS = {
+    "now": Text(zh="现在可以申报", en="May apply now"),
+    "within_year": Text(zh="12个月内可以申报", en="May apply within 12 months"),
+    "later": Text(zh="12个月以后可以申报", en="May apply in more than 12 months"),
+    "not_yet": Text(zh="暂不符合条件", en="Not yet eligible"),
+    "cannot_check": Text(zh="无法检查", en="Cannot check"),
+}
+ANSWER_COLUMNS = (
+    Text(zh="检查结果", en="Result"),
+    Text(zh="可申报等级", en="Level to apply for"),
+    Text(zh="可申报日期", en="May apply from"),
+    Text(zh="依据途径", en="Route"),
+    Text(zh="尚需条件", en="Still needed"),
+    Text(zh="被聘用时对应职称", en="Title if hired"),
+    Text(zh="说明", en="Explanation"),
+    Text(zh="无法检查的原因", en="Why it cannot be checked"),
+)
+PROBLEM = Text(zh="{column}：{message}", en="{column}: {message}")
+CHECKED_ON = Text(zh="检查日期", en="Checked on")
+DATA_VERSION = Text(zh="数据版本", en="Data version")
+DISCLAIMER = Text(
+    zh="每一行按本站单人计算器的同一规则检查，仅供参考；申报条件以所申报职业（工种）的国家职业技能标准和评价机构的规定为准。",
+    en="Each row is checked by the same rules as this site's single-person calculators, for "
+    "reference only; the national skill standard of the occupation and the evaluating body's "
+    "rules govern.",
+)

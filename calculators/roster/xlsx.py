@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import zip_longest
 from posixpath import join, normpath
 from typing import IO
 from xml.etree import ElementTree
@@ -311,6 +312,8 @@ class OutSheet:
     widths: Sequence[float] = ()
 
 
+# The hidden sheet holding the drop-down lists' values.
+LISTS_SHEET = "lists"
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -334,7 +337,14 @@ _STYLES = (
 
 
 def write_workbook(sheets: Sequence[OutSheet]) -> bytes:
-    """An .xlsx file holding `sheets`, in order; the same input gives the same bytes."""
+    """An .xlsx file holding `sheets`, in order; the same input gives the same bytes.
+
+    The drop-down lists' values go on a hidden last sheet, one column per list, and the
+    validations refer to its ranges: a list written inline is cut at 255 characters and
+    split at every comma in a value, and Excel calls such a file damaged.
+    """
+    lists = [choice.values for sheet in sheets for choice in sheet.choices]
+    all_sheets = [*sheets, OutSheet(LISTS_SHEET, [], zip_longest(*lists))] if lists else sheets
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
 
@@ -345,17 +355,19 @@ def write_workbook(sheets: Sequence[OutSheet]) -> bytes:
                 info, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
             )
 
-        put("[Content_Types].xml", _content_types(len(sheets)))
+        put("[Content_Types].xml", _content_types(len(all_sheets)))
         put(
             "_rels/.rels",
             f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/officeDocument"'
             ' Target="xl/workbook.xml"/></Relationships>',
         )
-        put("xl/workbook.xml", _workbook(sheets))
-        put("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
+        put("xl/workbook.xml", _workbook(all_sheets))
+        put("xl/_rels/workbook.xml.rels", _workbook_rels(len(all_sheets)))
         put("xl/styles.xml", _STYLES)
-        for number, sheet in enumerate(sheets, start=1):
-            put(f"xl/worksheets/sheet{number}.xml", _worksheet(sheet))
+        first_list = 0
+        for number, sheet in enumerate(all_sheets, start=1):
+            put(f"xl/worksheets/sheet{number}.xml", _worksheet(sheet, first_list))
+            first_list += len(sheet.choices)
     return out.getvalue()
 
 
@@ -376,7 +388,9 @@ def _content_types(count: int) -> str:
 
 def _workbook(sheets: Sequence[OutSheet]) -> str:
     entries = "".join(
-        f'<sheet name="{escape(_sheet_name(s.name), {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
+        f'<sheet name="{escape(_sheet_name(s.name), {chr(34): "&quot;"})}" sheetId="{n}"'
+        + (' state="hidden"' if s.name == LISTS_SHEET else "")
+        + f' r:id="rId{n}"/>'
         for n, s in enumerate(sheets, start=1)
     )
     return f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>{entries}</sheets></workbook>'
@@ -396,7 +410,7 @@ def _workbook_rels(count: int) -> str:
     return f'<Relationships xmlns="{_PKG}">{rels}{styles}</Relationships>'
 
 
-def _worksheet(sheet: OutSheet) -> str:
+def _worksheet(sheet: OutSheet, first_list: int) -> str:
     views = (
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2"'
         ' activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
@@ -411,7 +425,7 @@ def _worksheet(sheet: OutSheet) -> str:
         f'<worksheet xmlns="{_NS}" xmlns:r="{_REL}">{views}'
         + (f"<cols>{cols}</cols>" if cols else "")
         + f"<sheetData>{''.join(rows)}</sheetData>"
-        + _validations(sheet.choices)
+        + _validations(sheet.choices, first_list)
         + "</worksheet>"
     )
 
@@ -445,13 +459,16 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _validations(choices: Sequence[ListChoice]) -> str:
+def _validations(choices: Sequence[ListChoice], first_list: int) -> str:
+    """List validations on rows 2 to `last_row`, the values in the lists sheet's columns
+    from `first_list` on (from its row 2: row 1 is every sheet's header row)."""
     if not choices:
         return ""
     items = "".join(
         '<dataValidation type="list" allowBlank="1" showErrorMessage="1"'
         f' sqref="{column_letters(c.column)}2:{column_letters(c.column)}{c.last_row}">'
-        f'<formula1>"{escape(",".join(c.values))}"</formula1></dataValidation>'
-        for c in choices
+        f"<formula1>{LISTS_SHEET}!${column_letters(first_list + n)}$2:"
+        f"${column_letters(first_list + n)}${len(c.values) + 1}</formula1></dataValidation>"
+        for n, c in enumerate(choices)
     )
     return f'<dataValidations count="{len(choices)}">{items}</dataValidations>'
