@@ -96,3 +96,23 @@ def test_results_xlsx_has_the_answers_and_a_summary_sheet() -> None:
     assert 'name="Summary"' in workbook
     assert '<t xml:space="preserve">May apply now</t></is></c><c r="B2"><v>1</v>' in summary
     assert '<t xml:space="preserve">Cannot check</t></is></c><c r="B6"><v>1</v>' in summary
+
+
+def test_a_third_party_reader_opens_both_files_as_written() -> None:
+    """openpyxl, not this project's reader: what Excel-compatible programs will see."""
+    import openpyxl
+
+    template = openpyxl.load_workbook(io.BytesIO(template_xlsx("zh", api.policy_index())))
+    sheet = template.active
+    assert sheet.title == "名单" and sheet.freeze_panes == "A2"
+    assert template["lists"].sheet_state == "hidden"
+    validations = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert validations["B2:B1000"] == "lists!$A$2:$A$6"
+    results = openpyxl.load_workbook(io.BytesIO(results_xlsx(roster(), "zh")))
+    assert results.sheetnames == ["检查结果", "汇总"]
+    row = [cell.value for cell in results["检查结果"][2]]
+    assert row[:2] == ["GH001", "高级工"] and row[5] == "现在可以申报"
+    assert results["检查结果"]["E2"].data_type == "s"  # the formula-looking remark is text
+    summary = {r[0]: r[1] for r in results["汇总"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert summary["现在可以申报"] == 1 and summary["无法检查"] == 1
+    assert summary["检查日期"].date() == AS_OF
