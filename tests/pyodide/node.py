@@ -13,13 +13,16 @@ import pytest
 HERE = Path(__file__).resolve().parent
 
 
-def answer_under_pyodide(site: Path, requests: list[dict[str, str]]) -> dict[str, Any]:
-    """`{"pyodide", "python", "responses"}` for `[{"kind", "request"}, ...]` (JSON strings)."""
+def answer_under_pyodide(
+    site: Path, requests: list[dict[str, str]], runtime: Path | None = None
+) -> dict[str, Any]:
+    """`{"pyodide", "python", "responses", "modules"}` for `[{"kind", "request"}, ...]` (JSON
+    strings); `runtime`: another Pyodide folder than the site's (see run_requests.mjs)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is missing: it runs the Pyodide of the built site (see README)")
     result = subprocess.run(
-        [node, str(HERE / "run_requests.mjs"), str(site)],
+        [node, str(HERE / "run_requests.mjs"), str(site), *([str(runtime)] if runtime else [])],
         input=json.dumps(requests),
         capture_output=True,
         text=True,

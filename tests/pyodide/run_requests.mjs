@@ -1,11 +1,14 @@
 // Answer calculator requests with the site's own Pyodide, wheel and lockfile, in Node.
 //
-//   node run_requests.mjs <site dir>  < requests.json  > answers.json
+//   node run_requests.mjs <site dir> [<runtime dir>]  < requests.json  > answers.json
 //
 // requests.json: [{"kind": "...", "request": "<JSON string>"}, ...]
-// answers.json:  {"pyodide": version, "python": sys.version, "responses": ["<JSON string>", ...]}
+// answers.json:  {"pyodide": version, "python": sys.version, "responses": ["<JSON string>", ...],
+//                 "modules": [every module imported by the end]}
 // The runtime is loaded once from the built site (assets/pyodide/<version>/), and the
 // calculators package through the site's lockfile, exactly as the calculator pages load it.
+// A <runtime dir> (the npm package's, with the whole standard library) replaces the site's:
+// that is how the modules the site's cut-down library must hold are traced.
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +16,7 @@ import { pathToFileURL } from "node:url";
 const site = resolve(process.argv[2]);
 const runtimes = join(site, "assets", "pyodide");
 const [version] = readdirSync(runtimes);
-const indexURL = join(runtimes, version) + "/";
+const indexURL = (process.argv[3] ? resolve(process.argv[3]) : join(runtimes, version)) + "/";
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL,
@@ -28,10 +31,15 @@ let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const requests = JSON.parse(input);
 const responses = requests.map(({ kind, request }) => api.run(kind, request));
+// A Python error reaching JavaScript is formatted by the traceback module: trace that too.
+try {
+  pyodide.runPython("raise ValueError('traced')");
+} catch {}
 process.stdout.write(
   JSON.stringify({
     pyodide: pyodide.version,
     python: pyodide.runPython("import sys; sys.version"),
     responses,
+    modules: pyodide.runPython("import sys; sorted(sys.modules)").toJs(),
   }),
 );

@@ -1,0 +1,51 @@
+"""Cutting Pyodide's standard library down to the listed modules."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from hgpolicy.stdlib import listed_modules, members_for, trimmed_stdlib
+
+AVAILABLE = [
+    "json/__init__.py",
+    "json/decoder.py",
+    "json/tool.py",
+    "importlib/__init__.py",
+    "importlib/resources/__init__.py",
+    "importlib/resources/abc.py",
+    "re/__init__.py",
+    "typing.py",
+    "email/__init__.py",
+]
+
+
+def test_a_module_brings_its_file_and_every_enclosing_package() -> None:
+    assert members_for(["importlib.resources.abc", "typing", "_datetime"], AVAILABLE) == [
+        "importlib/__init__.py",
+        "importlib/resources/__init__.py",
+        "importlib/resources/abc.py",
+        "typing.py",
+    ]
+    assert members_for(["json"], AVAILABLE) == ["json/__init__.py"]  # not its submodules
+
+
+def test_the_trimmed_zip_is_stored_reproducible_and_holds_only_what_is_listed() -> None:
+    source = io.BytesIO()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as full:
+        for name in AVAILABLE:
+            full.writestr(name, f"# {name}\n")
+    trimmed = trimmed_stdlib(source.getvalue(), ["json.decoder", "re"])
+    assert trimmed == trimmed_stdlib(source.getvalue(), ["re", "json.decoder"])
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
+        assert archive.namelist() == ["json/__init__.py", "json/decoder.py", "re/__init__.py"]
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+        assert archive.read("json/decoder.py") == b"# json/decoder.py\n"
+
+
+def test_the_list_reads_names_and_skips_comments(tmp_path: Path) -> None:
+    listing = tmp_path / "modules.txt"
+    listing.write_text("# header\njson\n\n  re  # regular expressions\n", encoding="utf-8")
+    assert listed_modules(listing) == ["json", "re"]
+    assert "json" in listed_modules()  # the project's list
