@@ -98,18 +98,33 @@ class Education:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An external document the rules cite, with its mark of certainty."""
+    """An external document the rules cite, with its mark of certainty.
+
+    `number_en`: the number (or a standard's name) in English; `issued`: the date as far as
+    the sources say it (YYYY, YYYY-MM or YYYY-MM-DD), None if unknown; `scope`: its reach,
+    where narrower than Hubei (said beside every citation of it).
+    """
 
     id: str
     number: str
     number_en: str
-    scope: Text | None
+    title: Text
+    issued: str | None
     confidence: str
+    scope: Text | None
+    note: Text | None
 
     @classmethod
     def of(cls, raw: Raw) -> Source:
         return cls(
-            raw["id"], raw["number"], raw["number_en"], _text(raw, "scope"), raw["confidence"]
+            id=raw["id"],
+            number=raw["number"],
+            number_en=raw["number_en"],
+            title=Text.of(raw["title"]),
+            issued=raw.get("issued"),
+            confidence=raw["confidence"],
+            scope=_text(raw, "scope"),
+            note=_text(raw, "note"),
         )
 
 
@@ -120,10 +135,11 @@ class ConfidenceMark:
     id: str
     rank: int
     label: Text
+    means: Text
 
     @classmethod
     def of(cls, raw: Raw) -> ConfidenceMark:
-        return cls(raw["id"], raw["rank"], Text.of(raw["label"]))
+        return cls(raw["id"], raw["rank"], Text.of(raw["label"]), Text.of(raw["means"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +356,8 @@ class SpecialRoute:
     """A route of the Huangshi text beside the national conditions (clauses （六）, （九）4).
 
     kind `open`: the text sets no condition; `competition`: a place no worse than `max_rank`
-    in a competition registered with `registered_with`, at the level its notice sets.
+    in a competition registered with `registered_with`, at `level`, or where that is None at
+    the level its notice sets (`level_note`).
     """
 
     id: str
@@ -351,6 +368,7 @@ class SpecialRoute:
     note: Text | None
     max_rank: int | None
     registered_with: Text | None
+    level: str | None
     level_note: Text | None
 
     @classmethod
@@ -364,6 +382,7 @@ class SpecialRoute:
             note=_text(raw, "note"),
             max_rank=raw.get("max_rank"),
             registered_with=_text(raw, "registered_with"),
+            level=raw.get("level"),
             level_note=_text(raw, "level_note"),
         )
 
