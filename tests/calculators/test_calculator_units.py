@@ -117,6 +117,20 @@ def test_every_condition_kind_in_the_schema_has_a_meaning() -> None:
     assert kinds == set(conditions.KINDS)
 
 
+def test_each_condition_keeps_every_parameter_the_data_gives(index: PolicyIndex) -> None:
+    """The routes table shows a condition's parameters as the data has them: the typed record
+    of each kind drops, renames and adds none (a note too, which no route has today)."""
+    raw_routes = index.data["application-routes"]
+    for raw in raw_routes["routes"] + raw_routes["extensions"]:
+        for condition in raw["conditions"]:
+            expected = {k: v for k, v in condition.items() if k != "kind"}
+            assert conditions.condition_of(condition).parameters() == expected, raw["id"]
+    noted = {"kind": "age", "min": 16, "note": {"zh": "注", "en": "a note"}}
+    assert conditions.condition_of(noted).parameters() == {"min": 16, "note": noted["note"]}
+    with pytest.raises(TypeError):
+        conditions.condition_of({"kind": "age", "min": 16, "max": 60})
+
+
 # The data's shape beyond the schema ---------------------------------------------------------
 
 
