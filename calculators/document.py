@@ -1,4 +1,5 @@
-"""The Huangshi text as typed parts, walked in reading order; how each part is numbered.
+"""The Huangshi text as typed records: its head, and its parts walked in reading order; how
+each part is numbered.
 
 The numbering punctuation (“一、”, “（四）”, “1.”) is the document's layout, not its wording,
 so it lives here once instead of in every YAML record. The calculators cite parts by id and
@@ -112,6 +113,72 @@ def _roman(numeral: str) -> str:
     return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][_arabic(numeral) - 1]
 
 
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Whether the policy is in force as far as the project knows (`in_force` None: not
+    verified), and the day the project last reviewed that."""
+
+    in_force: bool | None
+    reviewed: str
+    note: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Particulars:
+    """Who issued the text, when, who interprets it, and the part that says so (`source`).
+
+    `date_issued` None: the text states no date (`date_issued_note` says so); never invented.
+    """
+
+    issuer: Text
+    interpreting_authority: Text
+    effective: Text
+    date_issued: str | None
+    date_issued_note: Text
+    source: str
+    status: Status
+
+    @classmethod
+    def of(cls, raw: Mapping[str, Any]) -> Particulars:
+        status = raw["status"]
+        return cls(
+            issuer=Text.of(raw["issuer"]),
+            interpreting_authority=Text.of(raw["interpreting_authority"]),
+            effective=Text.of(raw["effective"]),
+            date_issued=raw["date_issued"],
+            date_issued_note=Text.of(raw["date_issued_note"]),
+            source=raw["source"],
+            status=Status(status["in_force"], status["reviewed"], Text.of(status["note"])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The whole text: its head (letterhead, number, title), its particulars and its parts."""
+
+    letterhead: Text
+    number: Text
+    title: Text
+    meta: Particulars
+    parts: tuple[Part, ...]
+
+    @classmethod
+    def of(cls, raw: Mapping[str, Any]) -> Document:
+        """document.yaml's data as a Document."""
+        return cls(
+            letterhead=Text.of(raw["letterhead"]),
+            number=Text.of(raw["number"]),
+            title=Text.of(raw["title"]),
+            meta=Particulars.of(raw["meta"]),
+            parts=tuple(parts(raw)),
+        )
+
+    def source_text(self) -> str:
+        """The whole document as the source prints it (headers, then every part in order)."""
+        head = [self.letterhead.zh, self.number.zh, self.title.zh]
+        return "".join(head) + "".join(part.source_text() for part in self.parts)
+
+
 def parts(document: Mapping[str, Any]) -> Iterator[Part]:
     """Every part of the document (document.yaml's data) in reading order."""
     yield Part.of(document["preamble"], "preamble")
@@ -125,6 +192,5 @@ def parts(document: Mapping[str, Any]) -> Iterator[Part]:
 
 
 def source_text(document: Mapping[str, Any]) -> str:
-    """The whole document as the source prints it (headers, then every part in order)."""
-    head = [document[key]["zh"] for key in ("letterhead", "number", "title")]
-    return "".join(head) + "".join(part.source_text() for part in parts(document))
+    """The whole document (document.yaml's data) as the source prints it."""
+    return Document.of(document).source_text()

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from . import messages
-from .document import Part, parts
+from .document import Document, Part
 from .model import (
     ConfidenceMark,
     Edition,
@@ -63,8 +63,8 @@ class PolicyIndex:
             Education.of(r) for r in data["education"]["education"]
         )
         self.sources: dict[str, Source] = _by_id(Source.of(r) for r in data["sources"]["sources"])
-        self.document_number: str = data["document"]["number"]["zh"]
-        self.clauses: dict[str, Part] = _by_id(parts(data["document"]))
+        self.document = Document.of(data["document"])
+        self.clauses: dict[str, Part] = _by_id(self.document.parts)
         routes = data["application-routes"]
         self.default_edition: str = routes["default_edition"]
         self.editions: dict[str, Edition] = _by_id(Edition.of(e) for e in routes["editions"])
@@ -143,7 +143,7 @@ class PolicyIndex:
             return number
         part = self.clauses[citation]
         parent = self.clauses[part.clause].numeral if part.clause else None
-        return messages.clause_label(self.document_number, citation, part.numeral, parent)
+        return messages.clause_label(self.document.number.zh, citation, part.numeral, parent)
 
     def clause_text(self, citation: str) -> Text:
         """The words of a clause of the opinion, so rules quote it without copying it."""

@@ -180,7 +180,7 @@ class Renderer:
             (TEMPLATES / "labels.yaml").read_text(encoding="utf-8")
         )
         self.model = policy.model
-        self.parts: list[Part] = list(self.model.clauses.values())
+        self.parts: list[Part] = list(self.model.document.parts)
         self.part_by_id = self.model.clauses
         self.sources = self.model.sources
         self.cited = cited_records(policy)
