@@ -42,10 +42,9 @@ class PolicyIndex:
     """The compiled policy with lookups by id; built once per process and shared.
 
     `data` is the compiled data it was built from (its digest is the data version); nothing
-    reads its keys after the constructor. The policy data is never changed after this is
-    built, so whatever is derived from it
-    alone (alias tables, route lists, citation labels, route texts) is worked out once and
-    kept (`memo`), not on every request.
+    reads its keys after the constructor. The policy is never changed after this is built,
+    so whatever is derived from it alone (alias tables, route lists, citation labels, route
+    texts) is worked out once and kept (`memo`), not on every request.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -64,6 +63,7 @@ class PolicyIndex:
         )
         self.sources: dict[str, Source] = _by_id(Source.of(r) for r in data["sources"]["sources"])
         self.document = Document.of(data["document"])
+        # Every citable part of the text by id (preamble, sections, clauses, sub-items, closing).
         self.clauses: dict[str, Part] = _by_id(self.document.parts)
         routes = data["application-routes"]
         self.default_edition: str = routes["default_edition"]
