@@ -43,7 +43,13 @@ lock: | $(BIN)/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-setup: $(VENV)/.installed node_modules/.package-lock.json
+# The compiled policy the calculators read in a checkout (calculators/data.py; the wheel carries
+# its own copy), written again whenever a file under policy/ changes. Invalid data does not stop
+# setup: the build reports the same problems, and the calculators refuse the stale file.
+calculators/policy.json: $(VENV)/.installed $(shell find policy -type f)
+	-$(BIN)/python -m hgpolicy.compile policy $@
+
+setup: $(VENV)/.installed node_modules/.package-lock.json calculators/policy.json
 
 # Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download a browser here).
 setup-browser:
@@ -73,4 +79,4 @@ mutate: setup $(VENV)/.mutate-installed
 	$(BIN)/python mutation/run.py
 
 clean:
-	rm -rf site .mutate $(VENV) node_modules
+	rm -rf site .mutate $(VENV) node_modules calculators/policy.json

@@ -1,39 +1,57 @@
-"""Where the calculators get the policy: the compiled `policy.json`, or the YAML in a checkout.
+"""Where the calculators get the policy: the compiled `policy.json` beside this package.
 
-In the browser wheel `policy.json` sits beside this file as package data and is read with
-importlib.resources (standard library, works in Pyodide). In a source checkout there is no
-policy.json, so the YAML is loaded, validated and compiled by the build package; that import
-happens only here, inside the function, so the calculators stay standard-library-only
-wherever policy.json exists.
+The calculators never read the YAML themselves: validating it takes the generator (`hgpolicy`,
+with PyYAML and jsonschema), and the calculators must run on the standard library alone, in
+Pyodide too. So they read the compiled policy, the one file the generator writes from the
+validated YAML (`hgpolicy.compile`):
+
+- in the browser wheel it is package data, read with importlib.resources;
+- in a source checkout `make setup` writes it to the same place (`calculators/policy.json`,
+  ignored by git), and writes it again whenever a file under `policy/` has changed.
+
+A checkout's file older than a file under `policy/` is refused rather than used: an answer
+from rules that are no longer in the YAML would look right and be wrong.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 PACKAGE_DATA = "policy.json"
-# Points at another policy directory (tests use a copy); unset means the repository's policy/.
-POLICY_DIR_ENV = "CALCULATORS_POLICY_DIR"
+# The YAML the compiled file comes from, in a checkout (a wheel has no such folder).
+POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
+
+
+class PolicyNotCompiled(RuntimeError):
+    """policy.json is missing, or older than the YAML it was compiled from."""
 
 
 def load_policy_data() -> dict[str, Any]:
     """The compiled policy: a dict from file stem (`levels`, `application-routes`, …) to data."""
-    packaged = resources.files(__package__ or "calculators").joinpath(PACKAGE_DATA)
-    if packaged.is_file():
-        return json.loads(packaged.read_text(encoding="utf-8"))
-    from hgpolicy.compile import policy_data
-    from hgpolicy.policy import load_policy
+    compiled = resources.files(__package__ or "calculators").joinpath(PACKAGE_DATA)
+    if not compiled.is_file():
+        raise PolicyNotCompiled(
+            f"no compiled policy at calculators/{PACKAGE_DATA}: run `make setup`, which "
+            "compiles policy/*.yaml into it"
+        )
+    if isinstance(compiled, Path):
+        changed = changed_since(compiled, POLICY_DIR)
+        if changed:
+            raise PolicyNotCompiled(
+                f"{changed[0]} changed after calculators/{PACKAGE_DATA} was compiled: run "
+                "`make setup` to compile the policy again"
+            )
+    return json.loads(compiled.read_text(encoding="utf-8"))
 
-    return policy_data(load_policy(policy_dir()))
 
-
-def policy_dir() -> Path:
-    """The YAML source: $CALCULATORS_POLICY_DIR, else `policy/` next to this package."""
-    override = os.environ.get(POLICY_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "policy"
+def changed_since(compiled: Path, policy_dir: Path) -> list[Path]:
+    """The files under `policy_dir` saved after `compiled` was written (none without it)."""
+    if not compiled.is_file():
+        return sorted(p for p in policy_dir.rglob("*") if p.is_file())
+    written = compiled.stat().st_mtime_ns
+    return sorted(
+        p for p in policy_dir.rglob("*") if p.is_file() and p.stat().st_mtime_ns > written
+    )

@@ -8,15 +8,16 @@ beside the answer, not in it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from . import messages
-from .conditions import Situation, describe, evaluate
+from .conditions import Condition
 from .facts import EligibilityFacts, dated_years, resolve_eligibility
 from .index import PolicyIndex
-from .results import Decision, EditionRef, LevelRef, RouteResult
+from .model import Route
+from .results import ConditionResult, Decision, EditionRef, LevelRef, RouteResult
+from .situation import Situation
 from .special import special_routes
 from .texts import Text, join, years
 
@@ -27,8 +28,8 @@ def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
     assert facts.target is not None and facts.edition is not None
     situation = Situation.of(facts, index)
     routes = [
-        _try_route(raw, situation, index)
-        for raw in index.routes_for(facts.edition, facts.target, facts.extensions)
+        _try_route(route, situation, index)
+        for route in index.routes_for(facts.edition, facts.target, facts.extensions)
     ]
     met = [r for r in routes if r.met]
     edition = _edition(facts.edition, index)
@@ -96,43 +97,23 @@ def level_ref(level_id: str, index: PolicyIndex) -> LevelRef:
     return LevelRef(id=level.id, zh=level.name.zh, en=level.name.en, grade=level.grade)
 
 
-@dataclass(frozen=True)
-class _Route:
-    """What a route's answer takes from the policy alone, worked out once per index."""
-
-    requirements: tuple[Text, ...]
-    source_label: Text
-    description: Text
-    wording: Text | None
-    extension: bool
-    scope: Text | None
-    note: Text | None
+def requirements(route: Route, index: PolicyIndex) -> tuple[Text, ...]:
+    """What each condition of `route` requires, in words: from the policy alone, so worked out
+    once per index."""
+    return index.memo(
+        ("requirements", route.id),
+        lambda: tuple(c.describe(route, index) for c in route.conditions),
+    )
 
 
-def _compiled(raw: dict[str, Any], index: PolicyIndex) -> _Route:
-    def build() -> _Route:
-        return _Route(
-            requirements=tuple(describe(c, raw, index) for c in raw["conditions"]),
-            source_label=index.citation_label(raw["source"]),
-            description=Text.of(raw["description"]),
-            wording=Text.of(raw["wording"]) if "wording" in raw else None,
-            extension=index.is_extension(raw["id"]),
-            scope=Text.of(raw["scope"]) if "scope" in raw else None,
-            note=Text.of(raw["note"]) if "note" in raw else None,
-        )
-
-    return index.memo(("route", raw["id"]), build)
-
-
-def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) -> RouteResult:
-    compiled = _compiled(raw, index)
+def _try_route(route: Route, situation: Situation, index: PolicyIndex) -> RouteResult:
     conditions = [
-        evaluate(c, raw, situation, requirement)
-        for c, requirement in zip(raw["conditions"], compiled.requirements, strict=True)
+        _check(route, condition, situation, requirement)
+        for condition, requirement in zip(route.conditions, requirements(route, index), strict=True)
     ]
     unmet = [c for c in conditions if not c.met]
     missing = [c.missing for c in unmet if c.missing is not None]
-    label = raw["label"]
+    label = route.label
     if unmet:
         explanation = messages.ROUTE_UNMET.format(label=label, missing=join(missing))
     else:
@@ -143,30 +124,45 @@ def _try_route(raw: dict[str, Any], situation: Situation, index: PolicyIndex) ->
     waits = [c.met_from for c in unmet if c.met_from is not None]
     eligible_from = max(waits) if unmet and len(waits) == len(unmet) else None
     return RouteResult(
-        id=raw["id"],
+        id=route.id,
         label=label,
-        edition=raw["edition"],
-        target=raw["target"],
+        edition=route.edition,
+        target=route.target,
         met=not unmet,
-        source=raw["source"],
-        source_label=compiled.source_label,
-        confidence=raw["confidence"],
-        description=compiled.description,
+        source=route.source,
+        source_label=index.citation_label(route.source),
+        confidence=route.confidence,
+        description=route.description,
         explanation=explanation,
         conditions=conditions,
-        wording=compiled.wording,
+        wording=route.wording,
         missing=missing,
         eligible_from=eligible_from,
-        extension=compiled.extension,
-        scope=compiled.scope,
-        note=compiled.note,
+        extension=route.extension,
+        scope=route.scope,
+        note=route.note,
+    )
+
+
+def _check(
+    route: Route, condition: Condition, situation: Situation, requirement: Text
+) -> ConditionResult:
+    """Whether `condition` of `route` holds, with what it requires (`requirement`, its
+    `describe`) and what is missing if not."""
+    met, missing, met_from = condition.check(route, situation)
+    return ConditionResult(
+        kind=condition.kind,
+        met=met,
+        requirement=requirement,
+        missing=None if met else missing,
+        met_from=met_from,
     )
 
 
 def _edition(edition_id: str, index: PolicyIndex) -> EditionRef:
-    raw = index.editions[edition_id]
+    edition = index.editions[edition_id]
     return EditionRef(
-        id=raw["id"], name=Text.of(raw["name"]), source=raw["source"], confidence=raw["confidence"]
+        id=edition.id, name=edition.name, source=edition.source, confidence=edition.confidence
     )
 
 

@@ -10,12 +10,13 @@ the answer.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from . import messages
 from .eligibility import level_ref
 from .facts import EquivalenceQuery, resolve_equivalence
 from .index import PolicyIndex
+from .model import TitleRule
 from .results import Equivalence, Named, NoteResult, TitleApplication
 from .special import note_result
 from .texts import Text
@@ -31,22 +32,25 @@ def lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
 
 
 def title_named(title_id: str, index: PolicyIndex) -> Named:
+    """A title as the results name it: id and names."""
     title = index.titles[title_id]
     return Named(id=title.id, zh=title.name.zh, en=title.name.en)
 
 
 def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
-    data = index.equivalence
+    rules = index.equivalence
     level = index.levels[level_id]
-    treatment = _find(data["treatment"], level=level_id)
-    enterprise = _find(data["enterprise_levels"], level=level_id)
-    application = _application(_find(data["title_application"], level=level_id), index)
+    treatment = _first(t for t in rules.treatment if t.level == level_id)
+    enterprise = _first(e for e in rules.enterprise_levels if e.level == level_id)
+    application = _application(
+        _first(a for a in rules.title_application if a.level == level_id), index
+    )
     notes: list[NoteResult] = []
     clause = None
     title = None
     if treatment is not None:
-        title = title_named(treatment["title"], index)
-        clause = treatment["source"]
+        title = title_named(treatment.title, index)
+        clause = treatment.source
         basis = "huangshi"
         template = messages.EQ_HIRED if hired else messages.EQ_NOT_HIRED
         explanation = template.format(
@@ -54,21 +58,19 @@ def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
             title=Text(title.zh, title.en),
             source=index.citation_label(clause),
         )
-        notes = [note_result(n, index) for n in data["treatment_notes"]]
+        notes = [note_result(n, index) for n in rules.treatment_notes]
         cited = [clause]
     elif enterprise is not None:
         basis = "none"
         explanation = messages.EQ_ENTERPRISE_NONE.format(
-            level=level.name, statement=Text.of(enterprise["statement"])
+            level=level.name, statement=enterprise.statement
         )
-        notes = [note_result(n, index) for n in enterprise.get("notes", [])]
-        cited = [enterprise["source"]]
-    elif level_id in data["not_covered"]["levels"]:
+        notes = [note_result(n, index) for n in enterprise.notes]
+        cited = [enterprise.source]
+    elif level_id in rules.not_covered.levels:
         basis = "none"
-        clause = data["not_covered"]["source"]
-        explanation = messages.EQ_NOT_COVERED.format(
-            level=level.name, note=Text.of(data["not_covered"]["note"])
-        )
+        clause = rules.not_covered.source
+        explanation = messages.EQ_NOT_COVERED.format(level=level.name, note=rules.not_covered.note)
         cited = [clause]
     else:
         basis = "none"
@@ -96,33 +98,35 @@ def _from_level(level_id: str, hired: bool, index: PolicyIndex) -> Equivalence:
 
 
 def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
-    data = index.equivalence
+    rules = index.equivalence
     title = title_named(title_id, index)
     title_text = Text(title.zh, title.en)
-    treatment = _find(data["treatment"], title=title_id)
-    application = _application(_find(data["title_application"], title=title_id), index)
+    treatment = _first(t for t in rules.treatment if t.title == title_id)
+    application = _application(
+        _first(a for a in rules.title_application if a.title == title_id), index
+    )
     clause = None
     level_id = None
     notes: list[NoteResult] = []
     if treatment is not None:
-        level_id = treatment["level"]
-        clause = treatment["source"]
+        level_id = treatment.level
+        clause = treatment.source
         basis = "huangshi"
         explanation = messages.EQ_REVERSE.format(
             title=title_text,
             level=index.levels[level_id].name,
             source=index.citation_label(clause),
         )
-        notes = [note_result(n, index) for n in data["treatment_notes"]]
+        notes = [note_result(n, index) for n in rules.treatment_notes]
         cited = [clause]
     else:
         basis = "none"
         explanation = messages.EQ_REVERSE_NONE.format(title=title_text)
         notes = [
             note_result(n, index)
-            for row in data["enterprise_levels"]
-            for n in row.get("notes", [])
-            if title_id in n.get("titles", [])
+            for row in rules.enterprise_levels
+            for n in row.notes
+            if title_id in n.titles
         ]
         cited = [index.titles[title_id].source]
     if application is not None:
@@ -146,35 +150,33 @@ def _from_title(title_id: str, index: PolicyIndex) -> Equivalence:
 
 def _scope(index: PolicyIndex) -> Text:
     """What clause （十四）'s sentence covers and leaves open: said beside every answer."""
-    note = index.equivalence["scope_note"]
-    return messages.EQ_SCOPE.format(
-        text=Text.of(note["text"]), source=index.citation_label(note["source"])
-    )
+    note = index.equivalence.scope_note
+    return messages.EQ_SCOPE.format(text=note.text, source=index.citation_label(note.source))
 
 
-def _application(raw: dict[str, Any] | None, index: PolicyIndex) -> TitleApplication | None:
+def _application(rule: TitleRule | None, index: PolicyIndex) -> TitleApplication | None:
     """The national rule for applying for a title from this level, with its sources."""
-    if raw is None:
+    if rule is None:
         return None
     return TitleApplication(
-        id=raw["id"],
-        title=title_named(raw["title"], index),
-        years=raw["years"],
-        source=raw["source"],
-        also=list(raw.get("also", [])),
-        source_labels=[index.citation_label(c) for c in [raw["source"], *raw.get("also", [])]],
-        confidence=raw["confidence"],
-        description=Text.of(raw["description"]),
+        id=rule.id,
+        title=title_named(rule.title, index),
+        years=rule.years,
+        source=rule.source,
+        also=list(rule.also),
+        source_labels=[index.citation_label(c) for c in [rule.source, *rule.also]],
+        confidence=rule.confidence,
+        description=rule.description,
     )
 
 
 def application_notes(index: PolicyIndex) -> list[NoteResult]:
     """Reported extra conditions and scope of the national title-application rules."""
-    return [note_result(n, index) for n in index.equivalence["title_application_notes"]]
+    return [note_result(n, index) for n in index.equivalence.title_application_notes]
 
 
-def _find(rows: list[dict[str, Any]], **match: str) -> dict[str, Any] | None:
-    return next((r for r in rows if all(r.get(k) == v for k, v in match.items())), None)
+def _first[R](rows: Iterable[R]) -> R | None:
+    return next(iter(rows), None)
 
 
 def _unique(items: list[str]) -> list[str]:

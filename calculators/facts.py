@@ -92,7 +92,7 @@ def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> Eligibil
             raise _choice(
                 "education",
                 facts.education,
-                [(e, _with_id(e, Text.of(raw["name"]))) for e, raw in index.education.items()],
+                [(e, _with_id(e, raw.name)) for e, raw in index.education.items()],
             )
     title = facts.title
     if title is not None:

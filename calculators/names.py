@@ -94,4 +94,4 @@ def _tier_table(index: PolicyIndex) -> dict[str, str]:
 
 
 def _education_table(index: PolicyIndex) -> dict[str, str]:
-    return _aliases((e["id"], (Text.of(e["name"]),)) for e in index.education.values())
+    return _aliases((e.id, (e.name,)) for e in index.education.values())

@@ -7,104 +7,99 @@ competition's notice. So the answer is "this route exists / is possible", never 
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import messages
 from .facts import EligibilityFacts
 from .index import PolicyIndex
+from .model import Note, SpecialRoute
 from .results import NoteResult, SpecialRouteResult
 from .texts import Text
 
 
 def special_routes(facts: EligibilityFacts, index: PolicyIndex) -> list[SpecialRouteResult]:
     """Every special route with its status for these facts and the outside notes about it."""
-    return [_route(raw, facts, index) for raw in index.special["routes"]]
+    return [_route(route, facts, index) for route in index.special.routes]
 
 
 def route_notes(route_id: str, index: PolicyIndex, target: str | None = None) -> list[NoteResult]:
     """Statements from outside the text about one special route, with their confidence; for
     a `target` level, only those that apply to it (a note's `min_level` and above)."""
 
-    def applies(note: dict[str, Any]) -> bool:
-        if target is None or "min_level" not in note:
+    def applies(note: Note) -> bool:
+        if target is None or note.min_level is None:
             return True
-        return index.levels[target].order >= index.levels[note["min_level"]].order
+        return index.levels[target].order >= index.levels[note.min_level].order
 
     notes = index.memo(
         ("special_notes", route_id, target),
         lambda: tuple(
-            note_result(n, index)
-            for n in index.special["notes"]
-            if route_id in n["about"] and applies(n)
+            note_result(n, index) for n in index.special.notes if route_id in n.about and applies(n)
         ),
     )
     return list(notes)
 
 
-def note_result(raw: dict[str, Any], index: PolicyIndex) -> NoteResult:
-    """A policy-data note (`id`, `source`, `confidence`, `text`) as a result record."""
-    source = raw.get("source")
+def note_result(note: Note, index: PolicyIndex) -> NoteResult:
+    """A policy-data note as a result record, its source labelled."""
     return NoteResult(
-        id=raw["id"],
-        text=Text.of(raw["text"]),
-        source=source,
-        source_label=index.citation_label(source) if source else None,
-        confidence=raw["confidence"],
-        source_note=Text.of(raw["source_note"]) if "source_note" in raw else None,
+        id=note.id,
+        text=note.text,
+        source=note.source,
+        source_label=index.citation_label(note.source) if note.source else None,
+        confidence=note.confidence,
+        source_note=note.source_note,
     )
 
 
-def _route(raw: dict[str, Any], facts: EligibilityFacts, index: PolicyIndex) -> SpecialRouteResult:
-    status, explanation = _status(raw, facts, index)
+def _route(route: SpecialRoute, facts: EligibilityFacts, index: PolicyIndex) -> SpecialRouteResult:
+    status, explanation = _status(route, facts, index)
     return SpecialRouteResult(
-        id=raw["id"],
-        kind=raw["kind"],
+        id=route.id,
+        kind=route.kind,
         status=status,
-        source=raw["source"],
-        source_label=index.citation_label(raw["source"]),
-        name=_texts(raw, index)["name"],
+        source=route.source,
+        source_label=index.citation_label(route.source),
+        name=route.name,
         explanation=explanation,
-        decided_by=_texts(raw, index)["decided_by"],
-        notes=route_notes(raw["id"], index, facts.target),
+        decided_by=route.decided_by,
+        notes=route_notes(route.id, index, facts.target),
     )
 
 
-def _texts(raw: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
-    """The route's own texts, from the policy alone: worked out once per index."""
-
-    def build() -> dict[str, Any]:
-        texts: dict[str, Any] = {
-            "name": Text.of(raw["name"]),
-            "decided_by": Text.of(raw["decided_by"]),
-            "source": index.citation_label(raw["source"]),
-        }
-        common = {"name": texts["name"], "source": texts["source"]}
-        if raw["kind"] == "open":
-            texts["open"] = messages.SPECIAL_OPEN.format(decided_by=texts["decided_by"], **common)
-        if raw["kind"] == "competition":
-            details = texts["details"] = {
-                "max": raw["max_rank"],
-                "registered_with": Text.of(raw["registered_with"]),
-                "level_note": Text.of(raw["level_note"]),
-                **common,
-            }
-            texts["not_stated"] = messages.SPECIAL_COMPETITION_NOT_STATED.format(**details)
-        return texts
-
-    return index.memo(("special_texts", raw["id"]), build)
-
-
-def _status(raw: dict[str, Any], facts: EligibilityFacts, index: PolicyIndex) -> tuple[str, Text]:
+def _status(route: SpecialRoute, facts: EligibilityFacts, index: PolicyIndex) -> tuple[str, Text]:
     """open: no condition stated; competition: the place against `max_rank`."""
-    texts = _texts(raw, index)
-    if raw["kind"] == "open":
-        return "open", texts["open"]
-    if raw["kind"] == "competition":
-        details = texts["details"]
+    if route.kind == "open":
+        return "open", _unconditional(route, index)
+    if route.kind == "competition":
         rank = facts.competition_rank
-        if rank is None:
-            return "not_stated", texts["not_stated"]
-        if rank <= raw["max_rank"]:
+        if rank is None or route.max_rank is None:
+            return "not_stated", _unconditional(route, index)
+        details = _details(route, index)
+        if rank <= route.max_rank:
             return "possible", messages.SPECIAL_COMPETITION_POSSIBLE.format(rank=rank, **details)
         return "not_met", messages.SPECIAL_COMPETITION_NOT_MET.format(rank=rank, **details)
-    raise KeyError(f"no meaning defined for special route kind {raw['kind']!r}")
+    raise KeyError(f"no meaning defined for special route kind {route.kind!r}")
+
+
+def _unconditional(route: SpecialRoute, index: PolicyIndex) -> Text:
+    """What the route says without a fact to test: an open route exists; a competition route
+    needs the place. From the policy alone, so worked out once per index."""
+
+    def build() -> Text:
+        if route.kind == "open":
+            return messages.SPECIAL_OPEN.format(
+                decided_by=route.decided_by, **_details(route, index)
+            )
+        return messages.SPECIAL_COMPETITION_NOT_STATED.format(**_details(route, index))
+
+    return index.memo(("special_text", route.id), build)
+
+
+def _details(route: SpecialRoute, index: PolicyIndex) -> dict[str, object]:
+    """The values the route's sentences are filled with."""
+    return {
+        "name": route.name,
+        "source": index.citation_label(route.source),
+        "max": route.max_rank,
+        "registered_with": route.registered_with,
+        "level_note": route.level_note,
+    }

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import describe
-from .eligibility import level_ref
+from .eligibility import level_ref, requirements
 from .equivalence import application_notes, lookup
 from .facts import EquivalenceQuery
 from .index import PolicyIndex
+from .model import Edition, Route, SpecialRoute
 from .results import Equivalence, LevelRef, NoteResult
 from .serial import Serializable
 from .special import route_notes
@@ -105,73 +105,64 @@ def tables(index: PolicyIndex) -> Tables:
         title_application_notes=application_notes(index),
         editions=[_edition(e, index) for e in index.editions.values()],
         routes={
-            e: [_route(r, index) for r in index.routes if r["edition"] == e] for e in index.editions
+            e: [_route(r, index) for r in index.routes if r.edition == e] for e in index.editions
         },
         extensions={
-            e: [_route(r, index) for r in index.extensions if r["edition"] == e]
+            e: [_route(r, index) for r in index.extensions if r.edition == e]
             for e in index.editions
         },
-        special_routes=[_special(r, index) for r in index.special["routes"]],
+        special_routes=[_special(r, index) for r in index.special.routes],
         education=[
-            EducationRow(
-                id=e["id"],
-                name=Text.of(e["name"]),
-                covers=Text.of(e["covers"]),
-                note=Text.of(e["note"]) if "note" in e else None,
-            )
+            EducationRow(id=e.id, name=e.name, covers=e.covers, note=e.note)
             for e in index.education.values()
         ],
     )
 
 
-def _edition(raw: dict[str, Any], index: PolicyIndex) -> EditionRow:
+def _edition(edition: Edition, index: PolicyIndex) -> EditionRow:
     return EditionRow(
-        id=raw["id"],
-        name=Text.of(raw["name"]),
-        source=raw["source"],
-        source_label=index.citation_label(raw["source"]),
-        confidence=raw["confidence"],
-        default=raw["id"] == index.default_edition,
-        note=Text.of(raw["note"]) if "note" in raw else None,
+        id=edition.id,
+        name=edition.name,
+        source=edition.source,
+        source_label=index.citation_label(edition.source),
+        confidence=edition.confidence,
+        default=edition.id == index.default_edition,
+        note=edition.note,
     )
 
 
-def _route(raw: dict[str, Any], index: PolicyIndex) -> RouteRow:
+def _route(route: Route, index: PolicyIndex) -> RouteRow:
     return RouteRow(
-        id=raw["id"],
-        label=raw["label"],
-        edition=raw["edition"],
-        target=level_ref(raw["target"], index),
-        description=Text.of(raw["description"]),
+        id=route.id,
+        label=route.label,
+        edition=route.edition,
+        target=level_ref(route.target, index),
+        description=route.description,
         conditions=[
-            ConditionRow(
-                kind=c["kind"],
-                requirement=describe(c, raw, index),
-                parameters={k: v for k, v in c.items() if k != "kind"},
-            )
-            for c in raw["conditions"]
+            ConditionRow(kind=c.kind, requirement=requirement, parameters=c.parameters())
+            for c, requirement in zip(route.conditions, requirements(route, index), strict=True)
         ],
-        wording=Text.of(raw["wording"]) if "wording" in raw else None,
-        source=raw["source"],
-        source_label=index.citation_label(raw["source"]),
-        confidence=raw["confidence"],
-        extension=index.is_extension(raw["id"]),
-        scope=Text.of(raw["scope"]) if "scope" in raw else None,
-        note=Text.of(raw["note"]) if "note" in raw else None,
+        wording=route.wording,
+        source=route.source,
+        source_label=index.citation_label(route.source),
+        confidence=route.confidence,
+        extension=route.extension,
+        scope=route.scope,
+        note=route.note,
     )
 
 
-def _special(raw: dict[str, Any], index: PolicyIndex) -> SpecialRow:
+def _special(route: SpecialRoute, index: PolicyIndex) -> SpecialRow:
     return SpecialRow(
-        id=raw["id"],
-        kind=raw["kind"],
-        source=raw["source"],
-        source_label=index.citation_label(raw["source"]),
-        name=Text.of(raw["name"]),
-        quote=index.clause_text(raw["source"]),
-        decided_by=Text.of(raw["decided_by"]),
-        max_rank=raw.get("max_rank"),
-        level_note=Text.of(raw["level_note"]) if "level_note" in raw else None,
-        note=Text.of(raw["note"]) if "note" in raw else None,
-        notes=route_notes(raw["id"], index),
+        id=route.id,
+        kind=route.kind,
+        source=route.source,
+        source_label=index.citation_label(route.source),
+        name=route.name,
+        quote=index.clause_text(route.source),
+        decided_by=route.decided_by,
+        max_rank=route.max_rank,
+        level_note=route.level_note,
+        note=route.note,
+        notes=route_notes(route.id, index),
     )

@@ -18,6 +18,8 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from calculators import data as calculators_data
+from hgpolicy.compile import write_policy_json
 from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
 from hgpolicy.project import copy_project
@@ -36,6 +38,17 @@ settings.register_profile("project", deadline=None, max_examples=300)
 settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
 settings.load_profile("mutation" if os.environ.get("TESTS_UNDER_MUTATION") else "project")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The calculators read the compiled policy.json beside their package, never the YAML:
+    compile it through the generator's loader when a file under policy/ is newer, as `make
+    setup` does, so that every test (and `python -m calculators` run by one) answers from the
+    YAML it sees. Beside the package imported (under mutation testing, the mutants' copy), and
+    before collection, since some test modules ask for the policy when imported."""
+    compiled = Path(calculators_data.__file__).parent / calculators_data.PACKAGE_DATA
+    if calculators_data.changed_since(compiled, calculators_data.POLICY_DIR):
+        write_policy_json(_policy(), compiled)
 
 
 # Mutation testing --------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any
 
-from .policy import Policy
+from calculators.index import PolicyIndex
+from calculators.texts import Text
 
 # Geometry, in SVG user units (about one CSS pixel on a phone at full width).
 WIDTH = 400
@@ -70,22 +70,20 @@ def _box(
 
 
 def ladder_svg(
-    policy: Policy, lang: str, label: Callable[[str], str], anchor: Callable[[str, str], str]
+    model: PolicyIndex, lang: str, label: Callable[[str], str], anchor: Callable[[str, str], str]
 ) -> str:
     """The ladder for the page in `lang`, as one line of HTML (a figure holding the SVG).
 
     `label` gives interface words; `anchor(stem, id)` the id of a record's row on the page.
     """
-    levels: list[dict[str, Any]] = sorted(policy["levels"]["levels"], key=lambda lv: -lv["order"])
-    titles = {ti["id"]: ti for ti in policy["titles"]["titles"]}
-    tiers = {tier["id"]: tier for tier in policy["titles"]["tiers"]}
-    equivalence = policy["equivalence"]
-    links = [(e["level"], e["title"]) for e in equivalence["treatment"]]
-    row = {lv["id"]: HEAD_H + i * (ROW_H + GAP) for i, lv in enumerate(levels)}
+    levels = sorted(model.levels.values(), key=lambda lv: -lv.order)
+    treatment = model.equivalence.treatment
+    links = [(e.level, e.title) for e in treatment]
+    row = {lv.id: HEAD_H + i * (ROW_H + GAP) for i, lv in enumerate(levels)}
     height = HEAD_H + len(levels) * (ROW_H + GAP) + LINE_H + 6
 
-    def t(text: dict[str, str]) -> str:
-        return text[lang]
+    def t(text: Text) -> str:
+        return text.get(lang)
 
     # Column heads and the arrow pointing up to the senior levels
     out = [
@@ -96,23 +94,23 @@ def ladder_svg(
     ]
     # One box per level, highest first
     for lv in levels:
-        small = t(lv["grade"]) if "grade" in lv else label(f"level-kind-{lv['kind']}")
+        small = t(lv.grade) if lv.grade is not None else label(f"level-kind-{lv.kind}")
         out.append(
             _box(
                 x=LEVEL_X,
-                y=row[lv["id"]],
-                href=anchor("levels", lv["id"]),
-                css=f"ladder-level ladder-{lv['kind']}",
+                y=row[lv.id],
+                href=anchor("levels", lv.id),
+                css=f"ladder-level ladder-{lv.kind}",
                 small=small,
-                name=t(lv["name"]),
+                name=t(lv.name),
                 lang=lang,
-                tooltip=f"{small} {t(lv['name'])}",
+                tooltip=f"{small} {t(lv.name)}",
             )
         )
     # Each title beside the level it is compared with, and the connector between them
     for level_id, title_id in links:
         y = row[level_id] + ROW_H / 2
-        title = titles[title_id]
+        title = model.titles[title_id]
         out.append(
             f'<line x1="{LEVEL_X + BOX_W}" y1="{y:.0f}" x2="{TITLE_X}" y2="{y:.0f}" '
             'class="ladder-link ladder-equal"/>'
@@ -123,14 +121,14 @@ def ladder_svg(
                 y=row[level_id],
                 href=anchor("titles", title_id),
                 css="ladder-title ladder-equal",
-                small=t(tiers[title["tier"]]["name"]),
-                name=t(title["name"]),
+                small=t(model.tiers[title.tier].name),
+                name=t(title.name),
                 lang=lang,
-                tooltip=f"{t(title['name'])} ({label('ladder-equal')})",
+                tooltip=f"{t(title.name)} ({label('ladder-equal')})",
             )
         )
     # Legend: what a connector means, with the condition the data sets
-    conditions = sorted({e["condition"] for e in equivalence["treatment"]})
+    conditions = sorted({e.condition for e in treatment})
     legend = (
         label("ladder-equal")
         + label("colon")
@@ -143,7 +141,7 @@ def ladder_svg(
         f'<text x="{LEVEL_X + 36}" y="{y}" class="ladder-small">{escape(legend)}</text>'
     )
     desc = "; ".join(
-        (f"{t(lv['grade'])} " if "grade" in lv else "") + t(lv["name"]) for lv in levels
+        (f"{t(lv.grade)} " if lv.grade is not None else "") + t(lv.name) for lv in levels
     )
     return (
         f'<figure class="ladder" lang="{lang}" data-search-exclude>'

@@ -12,10 +12,9 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from calculators.index import PolicyIndex
+from calculators.document import Part
+from calculators.texts import Text
 
-from .compile import policy_data
-from .document import Part, parts
 from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
@@ -180,13 +179,12 @@ class Renderer:
         self.labels: dict[str, dict[str, str]] = yaml.safe_load(
             (TEMPLATES / "labels.yaml").read_text(encoding="utf-8")
         )
-        self.parts: list[Part] = list(parts(policy["document"]))
-        self.part_by_id = {part.id: part for part in self.parts}
-        self.sources = {s["id"]: s for s in policy["sources"]["sources"]}
+        self.model = policy.model
+        self.parts: list[Part] = list(self.model.document.parts)
+        self.part_by_id = self.model.clauses
+        self.sources = self.model.sources
         self.cited = cited_records(policy)
         self.records = records_by_id(policy)
-        # The version every calculator answer carries, shown on the changes page.
-        self.data_version = PolicyIndex(policy_data(policy)).data_version
 
     def names(self) -> list[str]:
         """Marker names that have a template."""
@@ -207,6 +205,7 @@ class Renderer:
         page = PageContext(self, lang, posixpath.dirname(page_uri), page_uri)
         return self.env.get_template(f"{name}{SUFFIX}").render(
             policy=self.policy.data,
+            model=self.model,
             parts=self.parts,
             part=self.part_by_id,
             sources=self.sources,
@@ -229,9 +228,10 @@ class Renderer:
             record_link=page.record_link,
             page_title=lambda doc: self.page_title(doc, lang),
             exists=lambda doc: (self.docs_dir / doc).exists(),
-            ladder=lambda: Markup(ladder_svg(self.policy, lang, page.label, anchor)),
+            ladder=lambda: Markup(ladder_svg(self.model, lang, page.label, anchor)),
             downloads=published(self.policy.root),
-            data_version=self.data_version,
+            # The version every calculator answer carries, shown on the changes page.
+            data_version=self.model.data_version,
             pages=PAGES,
         )
 
@@ -258,9 +258,9 @@ class PageContext:
         rel = posixpath.relpath(there or ".", here or ".") + "/"
         return Markup.escape(f"{rel}#{anchor}" if anchor else rel)
 
-    def t(self, text: dict[str, str] | None) -> str:
-        """The `lang` side of a {zh, en} record."""
-        return "" if text is None else text[self.lang]
+    def t(self, text: Text | dict[str, str] | None) -> str:
+        """The `lang` side of a text of the model or a {zh, en} record of the data."""
+        return "" if text is None else text.get(self.lang)
 
     def label(self, key: str) -> Markup:
         """An interface label in `lang`: the templates' own words, Markdown allowed."""
@@ -282,18 +282,18 @@ class PageContext:
                 text, attrs = escape_text(self.part_number(part)), f'{attrs} title="{text}"'
             return Markup(f"[{text}]({self.link('text.md', part.anchor)}){{ {attrs} }}")
         source = self.renderer.sources[ref]
-        text = escape_text(source["number"])
+        text = escape_text(source.number)
         if self.lang == "en":
             # English readers get the number in English beside the Chinese one; a table's
             # short citation gives the English alone, the Chinese as its tooltip.
-            english = escape_text(source["number_en"])
+            english = escape_text(source.number_en)
             if short:
                 text, attrs = english, f'{attrs} title="{text}"'
             else:
                 text = f"{english} ({text})"
-        if "scope" in source:
+        if source.scope is not None:
             open_, close = self.label("open-bracket"), self.label("close-bracket")
-            text = f"{text}{open_}{escape_text(self.t(source['scope']))}{close}"
+            text = f"{text}{open_}{escape_text(self.t(source.scope))}{close}"
         return Markup(f"[{text}]({self.link('sources.md', 'src-' + ref)}){{ {attrs} }}")
 
     def part_label(self, part: Part) -> str:
@@ -308,11 +308,11 @@ class PageContext:
         return f"{parent}{self._space}{self.part_label(part)}"
 
     def part_number(self, part: Part) -> str:
-        """The part's number alone: 一, （四）, （九）4 in Chinese; I, (4), (9) 4 in English."""
-        heading = part.record.get("heading", {}).get(self.lang, "")
-        if not heading:
+        """The part's number alone: 一, （四）, （九）4 in Chinese; I, (4), (9) 4 in English;
+        a part without a heading (the preamble, the closing) by what it is."""
+        if part.heading is None:
             return self.label(part.kind)
-        number = part.label(self.lang).removesuffix(heading).strip().rstrip("、.")
+        number = part.number(self.lang)
         if part.clause:
             parent = self.part_number(self.renderer.part_by_id[part.clause])
             return f"{parent}{self._space}{number}"
@@ -325,8 +325,8 @@ class PageContext:
     def confidence(self, mark: str) -> Markup:
         """The confidence mark of an external fact (confidence.yaml's wording), linked to
         what the marks mean."""
-        marks = self.by_id("confidence", "marks")
-        text, title = escape_text(self.t(marks[mark]["label"])), self.label("confidence")
+        label = self.renderer.model.confidence_label(mark)
+        text, title = escape_text(self.t(label)), self.label("confidence")
         href = self.link("about.md", f"confidence-{mark}")
         css = escape_text(mark)
         return Markup(f'[{text}]({href}){{ .confidence .confidence-{css} title="{title}" }}')
@@ -351,7 +351,7 @@ class PageContext:
         """
         if "name" in data:
             return self.t(data["name"])
-        return self.t(self.renderer.part_by_id[data["source"]].record["heading"])
+        return self.t(self.renderer.part_by_id[data["source"]].heading)
 
     def record_name(self, record: Record) -> str:
         """What a record is called: its name, its term, the level and title it pairs, or the
@@ -361,16 +361,16 @@ class PageContext:
             return self.t(data["name"])
         if "zh" in data:
             return data[self.lang]
-        levels = self.by_id("levels", "levels")
+        levels, titles = self.renderer.model.levels, self.renderer.model.titles
         if "target" in data:
-            return f"{data['label']} → {self.t(levels[data['target']]['name'])}"
+            return f"{data['label']} → {self.t(levels[data['target']].name)}"
         if data.get("title"):
-            title = self.by_id("titles", "titles")[data["title"]]
-            return f"{self.t(levels[data['level']]['name'])} → {self.t(title['name'])}"
+            title = titles[data["title"]]
+            return f"{self.t(levels[data['level']].name)} → {self.t(title.name)}"
         if "level" in data:
-            return self.t(levels[data["level"]]["name"])
+            return self.t(levels[data["level"]].name)
         part = self.renderer.part_by_id.get(data.get("source") or "")
-        if part is not None and "heading" in part.record:
+        if part is not None and part.heading is not None:
             return self.name_of(data)
         if isinstance(data.get("text"), dict):
             return self.excerpt(self.t(data["text"]))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from calculators.index import PolicyIndex
 
 from .certainty import confidence_problems
 from .errors import PolicyError, Problem
@@ -21,6 +24,12 @@ class Policy:
 
     def __getitem__(self, stem: str) -> Any:
         return self.data[stem]
+
+    @cached_property
+    def model(self) -> PolicyIndex:
+        """The typed model of this data, the one the calculators answer from: built once, so
+        pages, ladder and build-time answers read the same records."""
+        return PolicyIndex(self.data)
 
 
 def load_policy(root: Path) -> Policy:

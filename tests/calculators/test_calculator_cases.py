@@ -71,7 +71,7 @@ def _route_outcomes() -> dict[str, set[bool]]:
 def test_every_route_has_a_met_and_an_unmet_case(index: PolicyIndex) -> None:
     outcomes = _route_outcomes()
     for route in index.routes + index.extensions:
-        assert outcomes.get(route["id"]) == {True, False}, route["id"]
+        assert outcomes.get(route.id) == {True, False}, route.id
 
 
 def test_every_waiting_period_is_tested_one_below_and_one_above(index: PolicyIndex) -> None:
@@ -91,13 +91,13 @@ def test_every_waiting_period_is_tested_one_below_and_one_above(index: PolicyInd
                 if fact in fields.values() and isinstance(value, int | float):
                     tried.setdefault((route["id"], fact), set()).add(value)
     for route in index.routes + index.extensions:
-        for condition in route["conditions"]:
-            fact = fields.get(condition["kind"]) or ("age" if condition["kind"] == "age" else None)
+        for condition in route.conditions:
+            fact = fields.get(condition.kind) or ("age" if condition.kind == "age" else None)
             if fact is None:
                 continue
-            n = condition.get("years", condition.get("min"))
-            values = tried.get((route["id"], fact), set())
-            assert {n - 1, n, n + 1} <= values, (route["id"], fact, sorted(values))
+            n = condition.parameters().get("years", condition.parameters().get("min"))
+            values = tried.get((route.id, fact), set())
+            assert {n - 1, n, n + 1} <= values, (route.id, fact, sorted(values))
 
 
 def test_every_special_route_and_level_is_covered(index: PolicyIndex) -> None:
@@ -107,7 +107,7 @@ def test_every_special_route_and_level_is_covered(index: PolicyIndex) -> None:
         if kind == "eligibility"
         for s in case["expect"].get("special_routes", [])
     }
-    assert special >= {r["id"] for r in index.special["routes"]}
+    assert special >= {r.id for r in index.special.routes}
     levels = {
         names.level_id(case["facts"]["level"], index)
         for _, kind, case in CASES

@@ -11,12 +11,12 @@ import json
 import re
 import subprocess
 import sys
-from typing import Any
 
 import pytest
 
 from calculators.cli import main
 from calculators.index import PolicyIndex
+from calculators.model import Route
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -47,10 +47,10 @@ def test_python_dash_m_is_the_same_command() -> None:
     assert bad.returncode == 2 and bad.stdout == ""
 
 
-def _a_waiting_route(index: PolicyIndex) -> tuple[dict[str, Any], str, int]:
+def _a_waiting_route(index: PolicyIndex) -> tuple[Route, str, int]:
     """A default-edition route made of a certificate and years since it: (route, cert, years)."""
     for route in index.routes_for(index.default_edition):
-        kinds = {c["kind"]: c for c in route["conditions"]}
+        kinds = {c.kind: c.parameters() for c in route.conditions}
         if set(kinds) == {"certificate", "years_since_certificate"}:
             return route, kinds["certificate"]["level"], kinds["years_since_certificate"]["years"]
     raise AssertionError("no certificate-plus-years route in the default edition")
@@ -60,28 +60,28 @@ def _a_waiting_route(index: PolicyIndex) -> tuple[dict[str, Any], str, int]:
 
 
 def test_equivalence_json_for_every_treatment_row(index: PolicyIndex) -> None:
-    for row in index.equivalence["treatment"]:
-        level = index.levels[row["level"]]
-        title = index.titles[row["title"]]
+    for row in index.equivalence.treatment:
+        level = index.levels[row.level]
+        title = index.titles[row.title]
         result = cli("equivalence", "--level", level.name.zh, "--json")
         assert result.returncode == 0, result.stderr
         answer = json.loads(result.stdout)
         assert answer["equivalent"] == {"id": title.id, "zh": title.name.zh, "en": title.name.en}
-        assert row["source"] in answer["sources"]
+        assert row.source in answer["sources"]
         assert isinstance(answer["sources"], list)
 
 
 def test_equivalence_not_hired_is_null(index: PolicyIndex) -> None:
-    row = index.equivalence["treatment"][0]
-    name = index.levels[row["level"]].name.en
+    row = index.equivalence.treatment[0]
+    name = index.levels[row.level].name.en
     answer = json.loads(cli("equivalence", "--level", name, "--not-hired", "--json").stdout)
     assert answer["equivalent"] is None
-    assert answer["if_hired"]["id"] == row["title"]
+    assert answer["if_hired"]["id"] == row.title
 
 
 def test_equivalence_text_in_both_languages(index: PolicyIndex) -> None:
-    row = index.equivalence["treatment"][-1]
-    level, title = index.levels[row["level"]], index.titles[row["title"]]
+    row = index.equivalence.treatment[-1]
+    level, title = index.levels[row.level], index.titles[row.title]
     zh = cli("equivalence", "--level", level.id)
     en = cli("equivalence", "--level", level.id, "--lang", "en")
     assert zh.returncode == en.returncode == 0
@@ -95,7 +95,7 @@ def test_equivalence_text_in_both_languages(index: PolicyIndex) -> None:
 
 def test_eligibility_json_shape_at_and_below_the_threshold(index: PolicyIndex) -> None:
     route, cert, years = _a_waiting_route(index)
-    target = index.levels[route["target"]].name.zh
+    target = index.levels[route.target].name.zh
     certificate = index.levels[cert].name.zh
     base = ["eligibility", "--target", target, "--certificate", certificate, "--json"]
     at = json.loads(cli(*base, "--years-since-certificate", str(years)).stdout)
@@ -106,7 +106,7 @@ def test_eligibility_json_shape_at_and_below_the_threshold(index: PolicyIndex) -
         for r in answer["routes"]:
             assert {"id", "met", "source", "explanation", "missing", "confidence"} <= set(r)
             assert set(r["explanation"]) == {"zh", "en"}
-    tried = {r["id"]: r for r in below["routes"]}[route["id"]]
+    tried = {r["id"]: r for r in below["routes"]}[route.id]
     assert tried["met"] is False
     assert tried["missing"][0]["zh"].startswith("还需")
     assert "1 more year" in tried["missing"][0]["en"]
@@ -114,12 +114,12 @@ def test_eligibility_json_shape_at_and_below_the_threshold(index: PolicyIndex) -
 
 def test_eligibility_text_in_chinese_and_english(index: PolicyIndex) -> None:
     route, cert, years = _a_waiting_route(index)
-    target, certificate = index.levels[route["target"]], index.levels[cert]
+    target, certificate = index.levels[route.target], index.levels[cert]
     args = ["eligibility", "--target", target.name.zh, "--certificate", certificate.name.en]
     args += ["--years-since-certificate", str(years)]
     zh, en = cli(*args), cli(*args, "--lang", "en")
     assert zh.returncode == en.returncode == 0
-    assert target.name.zh in zh.stdout and route["label"] in zh.stdout
+    assert target.name.zh in zh.stdout and route.label in zh.stdout
     assert target.name.en in en.stdout and "You may apply for" in en.stdout
     assert "You may apply for" not in zh.stdout and "可以申报" in zh.stdout
     assert not zh.stdout.lstrip().startswith("{")
@@ -130,7 +130,7 @@ def test_eligibility_accepts_every_documented_option(index: PolicyIndex) -> None
     education = sorted(index.education)[0]
     tier = next(iter(index.tiers))
     common = [
-        "eligibility", "--target", route["target"], "--certificate", cert,
+        "eligibility", "--target", route.target, "--certificate", cert,
         "--education", education, "--preparatory-technician", "--apprenticeship-completed",
         "--competition-rank", "2", "--title", tier, "--age", "30",
         "--as-of", "2025-01-01", "--edition", "2023", "--json",

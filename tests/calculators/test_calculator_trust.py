@@ -103,7 +103,7 @@ def test_confidence_marks_read_the_same_everywhere() -> None:
 
 def _rank_ok(record: dict, index: PolicyIndex) -> bool:
     source = index.sources.get(record.get("source") or "")
-    return source is None or RANK[record["confidence"]] <= RANK[source["confidence"]]
+    return source is None or RANK[record["confidence"]] <= RANK[source.confidence]
 
 
 def test_no_answer_is_surer_than_its_source(index: PolicyIndex) -> None:

@@ -5,11 +5,12 @@ after it, eight years of work in all) is added to a copy of the policy."""
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from calculators.conditions import describe
+from calculators.conditions import condition_of
 from calculators.eligibility import assess
 from calculators.facts import EligibilityFacts
 from calculators.index import PolicyIndex
@@ -77,14 +78,13 @@ def test_a_route_answers_with_its_note_and_scope(index: PolicyIndex) -> None:
 
 def test_a_route_that_counts_from_what_it_does_not_name_is_refused(index: PolicyIndex) -> None:
     """The schema cannot say it; the code says which route is wrong and how."""
-    route: dict = {"id": "x", "conditions": []}
-    for kind, what in (
-        ("years_since_certificate", "a certificate"),
-        ("years_since_title", "a title"),
+    for condition, what in (
+        ({"kind": "years_since_certificate", "years": 1, "work": True}, "a certificate"),
+        ({"kind": "years_since_title", "years": 1}, "a title"),
     ):
-        condition = {"kind": kind, "years": 1, "work": True}
-        route["conditions"] = [condition]
+        meaning = condition_of(condition)
+        route = replace(index.routes[0], id="x", conditions=(meaning,))
         with pytest.raises(KeyError, match=f"route x counts years since {what} it does not name"):
-            describe(condition, route, index)
+            meaning.describe(route, index)
     with pytest.raises(KeyError, match="no meaning defined for condition kind 'bogus'"):
-        describe({"kind": "bogus"}, route, index)
+        condition_of({"kind": "bogus"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hgpolicy.document import parts
+from calculators.document import parts
 from hgpolicy.pages import PageContext, Renderer
 from hgpolicy.policy import Policy
 
@@ -23,22 +23,22 @@ def test_sections_and_clauses_are_numbered_as_printed(policy: Policy) -> None:
     sections = [p for p in found if p.kind == "section"]
     clauses = [p for p in found if p.kind == "clause"]
     for part, zh, en in zip(sections, SECTIONS_ZH, SECTIONS_EN, strict=True):
-        heading = part.record["heading"]
-        assert part.label("zh") == f"{zh}、{heading['zh']}"
-        assert part.label("en") == f"{en}. {heading['en']}"
+        heading = part.heading
+        assert part.label("zh") == f"{zh}、{heading.zh}"
+        assert part.label("en") == f"{en}. {heading.en}"
     assert len(CLAUSES_ZH) == 14
     for n, (part, zh) in enumerate(zip(clauses, CLAUSES_ZH, strict=True), 1):
-        heading = part.record["heading"]
-        assert part.label("zh") == f"（{zh}）{heading['zh']}"
-        assert part.label("en") == f"({n}) {heading['en']}"
+        heading = part.heading
+        assert part.label("zh") == f"（{zh}）{heading.zh}"
+        assert part.label("en") == f"({n}) {heading.en}"
 
 
 def test_sub_items_and_unnumbered_parts(policy: Policy) -> None:
     part = {p.id: p for p in parts(policy["document"])}
     item = part["c9.4"]
     assert (item.kind, item.section, item.clause) == ("item", "s4", "c9")
-    assert item.label("zh") == "4." + item.record["heading"]["zh"]
-    assert item.label("en") == "4. " + item.record["heading"]["en"]
+    assert item.label("zh") == "4." + item.heading.zh
+    assert item.label("en") == "4. " + item.heading.en
     assert item.anchor == "c9-4"
     assert part["preamble"].label("en") == "" and part["closing"].label("zh") == ""
     assert (part["c4"].section, part["c4"].clause) == ("s2", None)
@@ -53,21 +53,22 @@ def test_citations_name_the_part_by_its_number(policy: Policy) -> None:
     assert zh.part_number(part["c4"]) == "（四）" and en.part_number(part["c4"]) == "(4)"
     assert zh.part_number(part["c9.4"]) == "（九）4" and en.part_number(part["c9.4"]) == "(9) 4"
     assert zh.part_number(part["s2"]) == "二" and en.part_number(part["s2"]) == "II"
-    heading = part["c9.4"].record["heading"]
-    assert zh.part_title(part["c9.4"]) == f"（九）4.{heading['zh']}"
-    assert en.part_title(part["c9.4"]) == f"(9) 4. {heading['en']}"
+    heading = part["c9.4"].heading
+    assert zh.part_title(part["c9.4"]) == f"（九）4.{heading.zh}"
+    assert en.part_title(part["c9.4"]) == f"(9) 4. {heading.en}"
     assert en.cite("c4", short=True) == (
         f'[(4)](../text.md#c4){{ .cite title="{en.part_title(part["c4"])}" }}'
     )
     assert zh.cite("s1", of="targets-x", short=True).startswith(
-        f'[一、{part["s1"].record["heading"]["zh"]}](text.md#s1){{ .cite data-of="targets-x" }}'
+        f'[一、{part["s1"].heading.zh}](text.md#s1){{ .cite data-of="targets-x" }}'
     )
 
 
 def test_sections_beyond_the_fifth_would_be_numbered_too() -> None:
-    from hgpolicy.document import Part
+    from calculators.document import Part
+    from calculators.texts import Text
 
     expected = ["VI", "VII", "VIII", "IX", "X"]
     for numeral, roman in zip(["六", "七", "八", "九", "十"], expected, strict=True):
-        part = Part("s", "section", {"numeral": numeral, "heading": {"en": "H", "zh": "题"}})
+        part = Part("s", "section", numeral, Text(zh="题", en="H"), None, None, ())
         assert part.label("en") == f"{roman}. H" and part.label("zh") == f"{numeral}、题"

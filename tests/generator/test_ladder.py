@@ -28,7 +28,7 @@ LADDER = [
 
 
 def _draw(policy: Policy, labels: dict[str, dict[str, str]], lang: str) -> ET.Element:
-    html = ladder_svg(policy, lang, lambda key: labels[key][lang], anchor)
+    html = ladder_svg(policy.model, lang, lambda key: labels[key][lang], anchor)
     # An HTML boolean attribute (kept out of the search index) is the one thing XML refuses.
     assert html.startswith(f'<figure class="ladder" lang="{lang}" data-search-exclude>')
     figure = ET.fromstring(html.replace("data-search-exclude>", 'data-search-exclude="">', 1))

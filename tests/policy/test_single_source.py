@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from hgpolicy.document import parts, source_text
+from calculators.document import parts, source_text
 from hgpolicy.policy import Policy
 
 COPY_RUN = 15  # characters shared with the Chinese source text
@@ -132,9 +132,7 @@ def _vocabulary(policy: Policy, lang: str) -> list[str]:
 def _translation(policy: Policy) -> str:
     document = policy["document"]
     head = [document[key]["en"] for key in ("letterhead", "title")]
-    texts = [
-        p.record[k]["en"] for p in parts(document) for k in ("heading", "text") if k in p.record
-    ]
+    texts = [t.en for p in parts(document) for t in (p.heading, p.text) if t is not None]
     return "\n".join(head + texts)
 
 
@@ -262,12 +260,13 @@ def test_level_and_title_names_are_written_once(policy: Policy) -> None:
 def test_the_checks_catch_a_copy(policy: Policy) -> None:
     """A clause's own sentence is a copy; its glossary terms alone are not."""
     source = source_text(policy["document"])
-    clause = next(p for p in parts(policy["document"]) if p.id == "c9.2").record["text"]
-    assert _longest_shared(clause["zh"], source) >= COPY_RUN
+    clause = next(p for p in parts(policy["document"]) if p.id == "c9.2").text
+    assert clause is not None
+    assert _longest_shared(clause.zh, source) >= COPY_RUN
     vocabulary = _vocabulary(policy, "zh")
-    assert borrowed_share(clause["zh"], source, vocabulary) >= OWN_WORDS
+    assert borrowed_share(clause.zh, source, vocabulary) >= OWN_WORDS
     assert all(_longest_shared(term, source) < COPY_RUN for term in vocabulary)
-    english = _mask(clause["en"], _vocabulary(policy, "en"))
+    english = _mask(clause.en, _vocabulary(policy, "en"))
     assert _runs(english, _translation(policy), COPY_RUN_EN)
 
 

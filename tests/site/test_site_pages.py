@@ -14,7 +14,7 @@ import pytest
 from tests.site.conftest import LANGS, SitePage, resolve, site_path
 
 from hgpolicy.compile import policy_json
-from hgpolicy.document import parts
+from calculators.document import parts
 from hgpolicy.pages import PAGES, anchor, cited_records, published
 from hgpolicy.policy import Policy
 
@@ -158,7 +158,7 @@ def test_each_provision_shows_the_words_of_its_clause(
     """A provision of evaluation.yaml holds no copy of its clause: its block on the page shows
     the clause as document.yaml has it (both languages), its name (or the heading of the part
     it is) and, where it takes only part of the clause, its own summary."""
-    part_of = {p.id: p.record for p in parts(policy["document"])}
+    part_of = {p.id: p for p in parts(policy["document"])}
 
     def plain(text: str) -> str:
         return " ".join(text.split())
@@ -168,15 +168,15 @@ def test_each_provision_shows_the_words_of_its_clause(
         for record in policy["evaluation"][key]:
             block = page.section_text(anchor("evaluation", record["id"]))
             clause = part_of[record["source"]]
-            name = record.get("name", clause.get("heading"))
-            assert plain(name[lang]) in block, record["id"]
+            name = record.get("name", clause.heading)
+            assert plain(name.get(lang)) in block, record["id"]
             for side in ("zh", "en"):
-                assert plain(clause["text"][side]) in block, (record["id"], side)
+                assert plain(clause.text.get(side)) in block, (record["id"], side)
             if "summary" in record:
                 assert plain(record["summary"][lang]) in block, record["id"]
     targets = site_pages[site_path(PAGES["targets"], lang)].plain_text()
-    period = part_of[policy["targets"]["period"]["source"]]["text"]
-    assert plain(period["zh"]) in targets and plain(period["en"]) in targets
+    period = part_of[policy["targets"]["period"]["source"]].text
+    assert plain(period.zh) in targets and plain(period.en) in targets
 
 
 # The reference pages built from the other data files
@@ -239,7 +239,7 @@ def test_topics_group_the_tagged_parts(
         assert section in page.ids
         linked = {resolve(path, r.url)[1] for r in page.refs if r.section == section}
         tagged = {
-            p.anchor for p in parts(policy["document"]) if tag["id"] in p.record.get("tags", [])
+            p.anchor for p in parts(policy["document"]) if tag["id"] in p.tags
         }
         assert tagged and tagged <= linked, tag["id"]
 
@@ -265,7 +265,7 @@ def test_home_shows_targets_and_links_the_calculators(
     assert shown == [HEAD_COUNT[lang](n) for n in counted]
     sections = [p for p in parts(policy["document"]) if p.kind == "section"]
     for section in sections:
-        assert " ".join(section.record["summary"][lang].split()) in text
+        assert " ".join(section.summary.get(lang).split()) in text
     linked = {resolve(path, r.url)[0] for r in page.refs}
     for calc in ("equivalence", "eligibility"):
         assert site_path(f"calculators/{calc}.md", lang) in linked
