@@ -31,7 +31,7 @@ def _choices(column: Column, lang: str, index: PolicyIndex) -> list[str]:
     if column.choices == "tiers":
         return [tier.name.get(lang) for tier in index.tiers.values()]
     if column.choices == "education":
-        return [Text.of(raw["name"]).get(lang) for raw in index.education.values()]
+        return [kind.name.get(lang) for kind in index.education.values()]
     if column.choices == "editions":
         return list(index.editions)
     if column.choices == "yes_no":
