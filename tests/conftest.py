@@ -20,7 +20,7 @@ from hypothesis import settings
 
 from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
-from hgpolicy.project import copy_project
+from hgpolicy.project import build_env, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,14 +84,13 @@ def policy() -> Policy:
 
 
 def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the one build command in `project`; output captured for assertions."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run the one build command in `project`, with its own generator; output captured."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *extra],
         cwd=project,
         capture_output=True,
         text=True,
-        env=env,
+        env=build_env(project),
         check=False,
     )
 
