@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from hgpolicy.project import build_env
-from tests.conftest import MKDOCS, build_site, project_copy
+from tests.support.builds import MKDOCS, build_site, project_copy
 
 # Where to stop the rebuild: a line of its log, and the signal sent when it appears.
 STAGES = [
