@@ -177,6 +177,8 @@ class Renderer:
 
     def page_title(self, page: str, lang: str) -> str:
         """The title of site page `page` (`glossary.md`) in `lang`: its first heading."""
+        if page not in BY_URI:
+            raise LookupError(f"{page!r} is not a page of the site (see sitepages.py)")
         return self.labels[BY_URI[page].title_label][lang]
 
     def page_source(self, page: SitePage, lang: str) -> str:

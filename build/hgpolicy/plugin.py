@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from jinja2 import TemplateError
 from mkdocs.config import base, config_options
@@ -167,7 +168,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 page, lang = self.pages[file.src_uri]
                 try:
                     file.content_string = self.renderer.page_source(page, lang)
-                except TemplateError as err:
+                except (TemplateError, LookupError) as err:
                     raise PluginError(f"{file.src_uri}: {err}") from None
                 file.generated_by = NAME
         policy = self.renderer.policy
@@ -231,7 +232,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             swap.abandon()
 
     def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         """Rebuild when a policy file or the generator is saved, not only when docs/ changes."""
         server.watch(str(self.config.policy_dir))

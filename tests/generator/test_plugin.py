@@ -25,9 +25,9 @@ import calculators
 from hgpolicy import plugin as plugin_module
 from hgpolicy.csp import HEADERS_FILE
 from hgpolicy.inputs import STAMP, fingerprint
-from hgpolicy.pages import TEMPLATES
+from hgpolicy.pages import PAGES, TEMPLATES
 from hgpolicy.plugin import PolicyPlugin
-from hgpolicy.sitepages import SITE_PAGES, Kind
+from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
 from hgpolicy.wheels import content_digest
 
 ASSETS = ("calculators.css", "calculators.js", "worker.js")
@@ -233,6 +233,20 @@ def test_a_template_error_names_the_page(
         config.plugins.on_files(Files([]), config=config)
 
 
+def test_a_change_listed_on_a_page_the_site_does_not_make_is_named(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    _save(
+        project / "policy" / "changelog.yaml",
+        "pages: [calculators/eligibility.md, reference/application-routes.md]",
+        "pages: [calculators/eligibility.md, reference/routes.md]",
+    )
+    config = _config(project, plugin, _I18n())
+    plugin._load_policy(config)
+    with pytest.raises(PluginError, match=r"^changes.md: 'reference/routes.md' is not a page"):
+        config.plugins.on_files(Files([]), config=config)
+
+
 def _page(uri: str, url: str) -> Any:
     return SimpleNamespace(file=SimpleNamespace(src_uri=uri), url=url)
 
@@ -348,3 +362,7 @@ def test_the_navigation_lists_every_page_in_the_registry_order(root: Path) -> No
     assert uris(config["nav"]) == [page.uri for page in SITE_PAGES]
     written = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
     assert not written & {page.uri for page in SITE_PAGES}, "docs/ holds no generated page"
+
+
+def test_every_page_that_shows_a_policy_file_is_a_site_page() -> None:
+    assert set(PAGES.values()) <= set(BY_URI)
