@@ -85,6 +85,8 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
     def _load_policy(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the policy before MkDocs cleans anything, so bad data leaves the old site
         intact; load it again only when a file under policy/ changed (as under `mkdocs serve`)."""
+        if self.swap is None:  # a build begins: note its inputs before reading any of them
+            self.inputs = fingerprint(Path(config.config_file_path).parent)
         policy_dir = Path(self.config.policy_dir)
         current = fingerprint(policy_dir.parent, [policy_dir.name])
         if current != self._policy_fingerprint:
@@ -120,15 +122,13 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
 
     @event_priority(-200)  # after every other on_config: the policy is valid before the lock
     def _begin_swap(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Lock the site and build into a fresh folder beside it (once, in the outermost pass),
-        noting the inputs the build starts from."""
+        """Lock the site and build into a fresh folder beside it (once, in the outermost pass)."""
         if self.swap is None:
             site = Path(config.site_dir)
 
             def waiting() -> None:
                 log.info("Another build is writing %s: waiting for it to finish", site)
 
-            self.inputs = fingerprint(Path(config.config_file_path).parent)
             self.swap = SiteSwap.begin(site, on_wait=waiting)
             log.info(
                 "Building into %s; it replaces %s when the build is done", self.swap.building, site
