@@ -255,6 +255,8 @@ def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPl
     config = _config(project, plugin, _I18n())
     plugin._load_policy(config)
     plugin._add_pages(Files([]), config)
+    calculators = {page.uri for page in SITE_PAGES if page.kind is Kind.CALCULATOR}
+    assert calculators == {"calculators/equivalence.md", "calculators/eligibility.md"}
     html = "<p>text</p>"
     for page in SITE_PAGES:
         url = page.uri.removesuffix(".md") + "/"
