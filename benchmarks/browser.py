@@ -26,15 +26,8 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, Playwright
 from playwright.sync_api import Request as PwRequest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.support.chromium import launch_with_profile
+
 TIMEOUT_MS = 60_000
 
 # Installed before any page script: records, with performance.now(), every attribute set on
@@ -82,9 +75,7 @@ def profile_dir() -> Iterator[Path]:
 @contextlib.contextmanager
 def persistent_context(pw: Playwright, user_data_dir: Path) -> Iterator[BrowserContext]:
     """Chromium with a profile on disk (its HTTP and code caches survive a relaunch)."""
-    context = pw.chromium.launch_persistent_context(
-        str(user_data_dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-    )
+    context = launch_with_profile(pw, user_data_dir)
     context.set_default_timeout(TIMEOUT_MS)
     try:
         yield context

@@ -20,7 +20,6 @@ import html
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -32,9 +31,9 @@ from pathlib import Path
 
 import yaml
 
-from hgpolicy.project import copy_project
-
-from .site import BUILD_ENV, ROOT, mkdocs_command
+from hgpolicy.project import build_env
+from tests.support.builds import MKDOCS, project_copy
+from tests.support.serving import free_port
 
 POLL_S = 0.02
 SERVE_START_TIMEOUT_S = 180.0
@@ -55,28 +54,22 @@ class Edit:
 
 
 @contextlib.contextmanager
-def project_copy(root: Path = ROOT) -> Iterator[Path]:
-    """A throw-away copy of what `mkdocs build` reads, removed afterwards."""
+def throwaway_copy() -> Iterator[Path]:
+    """A copy of what `mkdocs build` reads (`project_copy`), removed afterwards."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-project-"))
     try:
-        yield copy_project(root, tmp)
+        yield project_copy(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def copy_env(project: Path) -> dict[str, str]:
-    """Environment for MkDocs in the copy: import the copy's packages, not the editable install."""
-    path = os.pathsep.join([str(project / "build"), str(project)])
-    return {**os.environ, **BUILD_ENV, "PYTHONPATH": path}
 
 
 def time_build(project: Path) -> dict[str, float]:
     """One `mkdocs build --strict` in `project`: wall seconds and MkDocs' own figure."""
     start = time.perf_counter()
     done = subprocess.run(
-        mkdocs_command("build", "--strict", "--site-dir", str(project / "site")),
+        [*MKDOCS, "build", "--strict", "--site-dir", str(project / "site")],
         cwd=project,
-        env=copy_env(project),
+        env=build_env(project),
         capture_output=True,
         text=True,
     )
@@ -97,20 +90,14 @@ def pick_edit(project: Path) -> Edit:
     return Edit(file="policy/document.yaml", original=title, page="/en/text/")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     """`mkdocs serve` on 127.0.0.1:`port`, stopped (its process group) afterwards."""
     log = open(project / "serve.log", "wb")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
-        mkdocs_command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
+        [*MKDOCS, "serve", "--strict", "-a", f"127.0.0.1:{port}"],
         cwd=project,
-        env=copy_env(project),
+        env=build_env(project),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -164,7 +151,7 @@ def time_reload(project: Path, base: str, edit: Edit, n: int, current: str) -> f
 
 def measure(runs: int) -> dict[str, object]:
     """Build `runs` times in a project copy, then time `runs` saves under `mkdocs serve`."""
-    with project_copy() as project:
+    with throwaway_copy() as project:
         builds = [time_build(project) for _ in range(runs)]
         edit = pick_edit(project)
         port = free_port()

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .site import ROOT
+from hgpolicy.policy import load_policy
+from tests.support.builds import ROOT
 
 SEED = 20204  # 黄改委发〔2020〕4号
 AS_OF = "2025-06-30"
@@ -42,11 +41,9 @@ class PolicyFacts:
 
 
 def read_policy(policy_dir: Path = ROOT / "policy") -> PolicyFacts:
-    """Load the parts of policy/*.yaml the cases are made from."""
-
-    def load(name: str) -> dict[str, Any]:
-        return yaml.safe_load((policy_dir / f"{name}.yaml").read_text("utf-8"))
-
+    """The parts of policy/*.yaml the cases are made from, loaded and validated as the build
+    and the tests load them."""
+    load = load_policy(policy_dir).__getitem__
     levels = sorted(load("levels")["levels"], key=lambda lv: lv["order"])
     titles = load("titles")
     routes = load("application-routes")

@@ -31,9 +31,9 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 from playwright.sync_api import Playwright, sync_playwright  # noqa: E402
 
 from benchmarks import buildtime, cases, report, startup, throughput, transfer  # noqa: E402
-from benchmarks.browser import CHROMIUM  # noqa: E402
 from benchmarks.server import BENCH_PREFIX, SiteServer  # noqa: E402
 from benchmarks.site import ROOT, SiteLayout, ensure_site, find_layout, snapshot  # noqa: E402
+from tests.support.chromium import CHROMIUM  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PAGES = Path(__file__).resolve().parent / "pages"

@@ -27,6 +27,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from tests.support import serving
+from tests.support.serving import TYPES
+
 BENCH_PREFIX = "/__bench__/"
 GZIP_LEVEL = 6
 GZIP_TYPES = (
@@ -41,16 +44,6 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 # Material's bundles carry a content hash in the name: bundle.f13b1293.min.js, main.342714a4.min.css
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")
-TYPES = {
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".json": "application/json",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-    ".svg": "image/svg+xml",
-    ".map": "application/json",
-}
 
 
 @dataclass(frozen=True)
@@ -82,22 +75,17 @@ class SiteServer:
     @property
     def origin(self) -> str:
         assert self._httpd is not None, "server not started"
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return serving.origin(self._httpd)
 
     def start(self) -> SiteServer:
         """Compress the site ahead, bind a free port on 127.0.0.1, serve in a daemon thread."""
         self.precompress()
-        handler = _make_handler(self)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        self._httpd = serving.start(_make_handler(self))
         return self
 
     def stop(self) -> None:
         if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
+            serving.stop(self._httpd)
             self._httpd = None
 
     def __enter__(self) -> SiteServer:

@@ -1,4 +1,4 @@
-"""The built site: build it when missing, and find the runtime files the build put in it.
+"""The built site: build it when missing or stale, and find the runtime files the build put in it.
 
 Nothing here hard-codes where the build puts Pyodide: it looks for `pyodide.mjs` in site/, for
 the Pyodide lockfile that lists a wheel present in site/, and for that wheel, so the benchmark
@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+from tests.support.builds import ROOT, build_site, site_is_current
 
 
 @dataclass(frozen=True)
@@ -44,26 +39,15 @@ class SiteLayout:
         }
 
 
-def mkdocs_command(*args: str) -> list[str]:
-    return [str(VENV_BIN / "mkdocs"), *args]
-
-
-def build_site(root: Path = ROOT) -> None:
-    """`mkdocs build --strict` in `root`, as `make build` runs it."""
-    subprocess.run(
-        mkdocs_command("build", "--strict", "--quiet"),
-        cwd=root,
-        check=True,
-        env={**os.environ, **BUILD_ENV},
-    )
-
-
 def ensure_site(root: Path = ROOT, *, rebuild: bool = False) -> Path:
-    """site/ with a runtime in it; build it first if it is missing (or if asked to)."""
+    """site/ as the inputs are now, with a runtime in it: built first if it is missing, older
+    than its inputs (as the tests decide it), or if asked to."""
     site = root / "site"
-    if rebuild or not (site / "index.html").exists() or not _find(site, "pyodide.mjs"):
+    if rebuild or not site_is_current(site) or not _find(site, "pyodide.mjs"):
         print("building the site (mkdocs build --strict) …", flush=True)
-        build_site(root)
+        built = build_site(root)
+        if built.returncode != 0:
+            raise RuntimeError(f"mkdocs build failed:\n{built.stderr[-2000:]}")
     return site
 
 

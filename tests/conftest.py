@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import copy
 import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,11 +16,10 @@ from hypothesis import settings
 
 from calculators import data as calculators_data
 from hgpolicy.compile import write_policy_json
-from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
-from hgpolicy.project import copy_project
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.builds import ROOT, build_site, site_is_current
+from tests.support.chromium import CHROMIUM, launch
+from tests.support.serving import QuietHandler, serving
 
 # Every wait in the tests is for a condition (an element, an answer, a process ending). This is
 # only how long one may last before the run is called hung rather than slow: a guard against a
@@ -37,7 +32,6 @@ PATIENCE_S = float(os.environ.get("TEST_PATIENCE_S", "300"))
 settings.register_profile("project", deadline=None, max_examples=300)
 settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
 settings.load_profile("mutation" if os.environ.get("TESTS_UNDER_MUTATION") else "project")
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -96,31 +90,6 @@ def policy() -> Policy:
     return _policy()
 
 
-def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the one build command in `project`; output captured for assertions."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-
-
-def project_copy(dest: Path) -> Path:
-    """A copy of the project that builds on its own in `dest`: tests that break the data or
-    interrupt a build do it to a copy, never to the real policy/ or site/."""
-    return copy_project(ROOT, dest)
-
-
-def site_is_current(site_dir: Path) -> bool:
-    """Whether `site_dir` was built from the inputs as they are now (its stamp says so)."""
-    stamp = site_dir / STAMP
-    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(ROOT)
-
-
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site: `make test` builds it once before pytest; rebuilt here when the policy,
@@ -134,27 +103,11 @@ def site() -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".whl": "application/zip",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 (an ephemeral port); yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(functools.partial(QuietHandler, directory=str(site))) as origin:
+        yield f"{origin}/"
 
 
 @pytest.fixture(scope="session")
@@ -164,18 +117,7 @@ def labels(root: Path) -> dict[str, dict[str, str]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-# One headless Chromium for the whole run: Debian's own (Playwright cannot download one here),
-# and two sync Playwrights cannot run at once in one process.
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# One headless Chromium for the whole run (two sync Playwrights cannot run at once in one process).
 
 
 @pytest.fixture(scope="session")
@@ -185,6 +127,6 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         yield browser
         browser.close()

@@ -18,6 +18,7 @@ from calculators.texts import Text
 from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
+from .sitepages import BY_URI, SitePage
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".md.j2"
@@ -146,25 +147,11 @@ def records_by_id(policy: Policy) -> dict[str, Record]:
 # Rendering
 
 
-def renderer_of(config: Any) -> Renderer:
-    """The Renderer that the policy hook (mkdocs_hooks.py) made in this pass's on_config.
-
-    Hooks that need the validated policy take it from there rather than loading it again;
-    they must come after mkdocs_hooks.py under `hooks:` in mkdocs.yml.
-    """
-    for plugin in config.plugins.values():
-        renderer = getattr(plugin, "_state", {}).get("renderer")
-        if isinstance(renderer, Renderer):
-            return renderer
-    raise LookupError("no policy renderer: list mkdocs_hooks.py first under `hooks:`")
-
-
 class Renderer:
     """Jinja environment bound to one validated policy."""
 
-    def __init__(self, policy: Policy, docs_dir: Path | None = None) -> None:
+    def __init__(self, policy: Policy) -> None:
         self.policy = policy
-        self.docs_dir = docs_dir or policy.root.parent / "docs"
         # Every value a template prints is escaped (see escape.py) unless it is Markup: the
         # markup the helpers below write on purpose, with the data inside escaped.
         self.env = Environment(
@@ -186,22 +173,21 @@ class Renderer:
         self.cited = cited_records(policy)
         self.records = records_by_id(policy)
 
-    def names(self) -> list[str]:
-        """Marker names that have a template."""
-        return sorted(p.name.removesuffix(SUFFIX) for p in TEMPLATES.glob(f"*{SUFFIX}"))
-
-    def has(self, name: str) -> bool:
-        return (TEMPLATES / f"{name}{SUFFIX}").exists()
-
     def page_title(self, page: str, lang: str) -> str:
-        """The first heading of docs page `page` in `lang` (the page names itself once)."""
-        path = self.docs_dir / page
-        localized = path.with_name(path.name.removesuffix(".md") + f".{lang}.md")
-        text = (localized if localized.exists() else path).read_text(encoding="utf-8")
-        return next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+        """The title of site page `page` (`glossary.md`) in `lang`: its first heading."""
+        if page not in BY_URI:
+            raise LookupError(f"{page!r} is not a page of the site (see sitepages.py)")
+        return self.labels[BY_URI[page].title_label][lang]
+
+    def page_source(self, page: SitePage, lang: str) -> str:
+        """The Markdown of a site page in `lang`, as MkDocs reads a page: its front matter
+        (`meta`), its title as the first heading, then its template rendered for it."""
+        front = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True)}---\n\n" if page.meta else ""
+        body = self.render(page.template, lang=lang, page_uri=page.uri)
+        return f"{front}# {self.page_title(page.uri, lang)}\n\n{body}\n"
 
     def render(self, name: str, *, lang: str, page_uri: str) -> str:
-        """Markdown for marker `name` on the page at `page_uri`, in `lang`."""
+        """Markdown of template `name` for the page at `page_uri`, in `lang`."""
         page = PageContext(self, lang, posixpath.dirname(page_uri), page_uri)
         return self.env.get_template(f"{name}{SUFFIX}").render(
             policy=self.policy.data,
@@ -227,7 +213,7 @@ class Renderer:
             derived=page.derived,
             record_link=page.record_link,
             page_title=lambda doc: self.page_title(doc, lang),
-            exists=lambda doc: (self.docs_dir / doc).exists(),
+            exists=lambda doc: doc in BY_URI,
             ladder=lambda: Markup(ladder_svg(self.model, lang, page.label, anchor)),
             downloads=published(self.policy.root),
             # The version every calculator answer carries, shown on the changes page.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -23,3 +24,10 @@ def copy_project(root: Path, dest: Path) -> Path:
         if (root / name).exists():
             (dest / name).symlink_to(root / name)
     return dest
+
+
+def build_env(project: Path) -> dict[str, str]:
+    """The environment for `mkdocs` in `project`: its own generator and calculators are
+    imported (not the editable install's, which a copy's edits would not reach)."""
+    path = os.pathsep.join([str(project / "build"), str(project)])
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}

@@ -1,7 +1,7 @@
 """The third-party software the site ships or is built with, and the licence texts it ships.
 
 The list is `third-party.yaml`; each version is read from what is installed, so it never goes
-stale. Every licence named there is shipped as a text file (runtime_hooks.py adds them to the
+stale. Every licence named there is shipped as a text file (the plugin adds them to the
 site): Pyodide's and CPython's beside the runtime files they cover
 (`assets/pyodide/<version>/`), the others in `assets/licenses/`.
 The texts come from the spdx-license-list npm package (Pyodide's npm package has none).

@@ -12,8 +12,6 @@ an error status, until the network is idle.
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from hgpolicy.csp import HEADERS_FILE
 from tests.browser.conftest import Recorder, new_context, site_url
-from tests.conftest import _QuietHandler
+from tests.support.serving import QuietHandler, serving
 
 LANGS = ("zh", "en")
 PAGES = ["", "text/", "glossary/", "reference/levels/"]
@@ -52,17 +50,14 @@ def csp_server(site: Path) -> Iterator[str]:
     headers = shipped_headers(site)
     assert "'wasm-unsafe-eval'" in headers["Content-Security-Policy"]
 
-    class WithHeaders(_QuietHandler):
+    class WithHeaders(QuietHandler):
         def end_headers(self) -> None:
             for name, value in headers.items():
                 self.send_header(name, value)
             super().end_headers()
 
-    handler = functools.partial(WithHeaders, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(functools.partial(WithHeaders, directory=str(site))) as origin:
+        yield f"{origin}/"
 
 
 @pytest.fixture(scope="module")

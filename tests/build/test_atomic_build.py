@@ -10,7 +10,6 @@ the other, leaving the new site whole.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import signal
 import subprocess
@@ -19,17 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MKDOCS, build_site, project_copy
+from hgpolicy.project import build_env
+from tests.support.builds import MKDOCS, build_site, project_copy
 
 # Where to stop the rebuild: a line of its log, and the signal sent when it appears.
 STAGES = [
     ("Building 'zh' documentation", signal.SIGKILL),  # configured, nothing locked yet
     ("Building into", signal.SIGINT),  # locked, build folder made
     ("Cleaning site directory", signal.SIGKILL),  # Chinese pages about to be written
-    ("written in", signal.SIGINT),  # Chinese pages and the runtime written
+    ("written in", signal.SIGINT),  # every page and the runtime written, not yet swapped in
     ("Building 'en' documentation", signal.SIGKILL),  # English pages being written
 ]
-END = "Documentation built in"  # logged after the last hook has run
+END = "Documentation built in"  # logged once the plugin has swapped the new site in
 
 
 def _snapshot(site: Path) -> dict[str, str]:
@@ -47,7 +47,7 @@ def _start(project: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=build_env(project),
     )
 
 
@@ -108,14 +108,15 @@ def test_site_is_the_old_or_the_new_one_at_every_stop(project: Path) -> None:
 
 
 def test_a_failing_build_keeps_the_old_site_and_leaves_nothing(project: Path) -> None:
-    """A fault in the last language pass (an unknown marker in an English page)."""
+    """A fault in the last language pass (the About page's template fails in English)."""
     site = project / "site"
     old = _snapshot(site)
-    about = project / "docs" / "about.en.md"
-    about.write_text(about.read_text("utf-8") + "\n<!-- policy:no-such-marker -->\n", "utf-8")
+    about = project / "build" / "hgpolicy" / "templates" / "about.md.j2"
+    fault = '{% if lang == "en" %}{{ no_such_value }}{% endif %}\n'
+    about.write_text(about.read_text("utf-8") + fault, "utf-8")
     result = build_site(project)
     assert result.returncode != 0
-    assert "unknown marker 'policy:no-such-marker'" in result.stderr
+    assert "about.en.md: 'no_such_value' is undefined" in result.stderr
     assert _snapshot(site) == old
     assert _leftovers(project) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hgpolicy.inputs import STAMP, fingerprint
-from tests.conftest import build_site, project_copy
+from tests.support.builds import build_site, project_copy
 
 
 def _snapshot(site: Path) -> dict[str, bytes]:

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import build_site, project_copy
 from tests.site.conftest import URL_ATTRS, SitePage
+from tests.support.builds import build_site, project_copy
 
 INJECTIONS: list[str] = yaml.safe_load(
     (Path(__file__).parent / "injections.yaml").read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """The calculators' runtime as the build writes it, in this process: the pinned Pyodide files,
 a reproducible wheel with the compiled policy, a lockfile naming only it, and the settings a
-calculator page (and only such a page) gets."""
+calculator page gets (which pages are calculators: test_plugin.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
 from hgpolicy import runtime as rt
-from hgpolicy import runtime_hooks
+from hgpolicy.calcdata import CalculatorData, with_runtime
 from hgpolicy.wheels import build_wheel, content_digest
 
 PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
@@ -124,24 +122,11 @@ def test_a_snapshot_is_named_by_runtime_and_wheel(root: Path) -> None:
     assert rt.snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(files)}"
 
 
-def _page(url: str) -> Any:
-    return SimpleNamespace(url=url)
-
-
-def test_only_a_calculator_page_gets_the_runtime_settings(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) -> None:
     runtime = rt.find_runtime(root)
-    state = {
-        "runtime": runtime,
-        "versions": {"calculators.css": "c1", "calculators.js": "j1", "worker.js": "w1"},
-        "snapshot": "snap",
-    }
-    monkeypatch.setattr(runtime_hooks, "_state", state)
-    plain = "<p>text</p>"
-    assert runtime_hooks.on_page_content(plain, _page("en/about/"), None, None) == plain
+    versions = {"calculators.css": "c1", "calculators.js": "j1", "worker.js": "w1"}
     html = '<form data-calculator="eligibility"></form>'
-    out = runtime_hooks.on_page_content(html, _page("en/calculators/eligibility/"), None, None)
+    out = with_runtime(html, "en/calculators/eligibility/", runtime, versions, "snap")
     up = "../../../"
     assert out.startswith(
         f'<link rel="stylesheet" href="{up}assets/calculators/calculators.css?v=c1">'
@@ -161,5 +146,5 @@ def test_only_a_calculator_page_gets_the_runtime_settings(
 
 
 def test_json_in_a_script_element_cannot_close_it() -> None:
-    text = runtime_hooks.CalculatorData.script_json({"b": "</script><b>&", "a": 1})
+    text = CalculatorData.script_json({"b": "</script><b>&", "a": 1})
     assert text == '{"a":1,"b":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'

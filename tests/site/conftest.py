@@ -20,6 +20,8 @@ import yaml
 
 from tests.conftest import PATIENCE_S
 
+from hgpolicy.sitepages import SITE_PAGES
+
 # Attributes whose value the browser fetches or navigates to.
 URL_ATTRS = {"href", "src", "srcset", "poster", "data", "action", "formaction", "xlink:href"}
 LANGS = ("zh", "en")
@@ -153,14 +155,9 @@ def site_pages(site: Path) -> dict[str, SitePage]:
 
 
 @pytest.fixture(scope="session")
-def docs(root: Path) -> list[str]:
-    """The hand-written pages (Chinese file names; each has an `.en.md` twin)."""
-    docs_dir = root / "docs"
-    return sorted(
-        p.relative_to(docs_dir).as_posix()
-        for p in docs_dir.rglob("*.md")
-        if not p.name.endswith(".en.md") and "overrides" not in p.parts
-    )
+def docs() -> list[str]:
+    """The site's pages, as docs/ files would be named (`reference/levels.md`)."""
+    return sorted(page.uri for page in SITE_PAGES)
 
 
 @pytest.fixture(scope="session")

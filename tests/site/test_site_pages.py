@@ -16,6 +16,7 @@ from tests.site.conftest import LANGS, SitePage, resolve, site_path
 from hgpolicy.compile import policy_json
 from calculators.document import parts
 from hgpolicy.pages import PAGES, anchor, cited_records, published
+from hgpolicy.sitepages import BY_URI
 from hgpolicy.policy import Policy
 
 
@@ -30,12 +31,16 @@ def _clause_target(policy: Policy, ref: str, lang: str) -> tuple[str, str]:
 # Pages and languages
 
 
-def test_every_page_exists_in_both_languages(root: Path, site: Path, docs: list[str]) -> None:
+def test_every_page_exists_in_both_languages(
+    site_pages: dict[str, SitePage], docs: list[str], labels: dict[str, dict[str, str]]
+) -> None:
     assert "index.md" in docs and "text.md" in docs
     for doc in docs:
-        assert (root / "docs" / doc.replace(".md", ".en.md")).exists(), f"{doc} has no English"
         for lang in LANGS:
-            assert (site / site_path(doc, lang)).exists(), f"{doc} not built in {lang}"
+            path = site_path(doc, lang)
+            assert path in site_pages, f"{doc} not built in {lang}"
+            title = labels[BY_URI[doc].title_label][lang]
+            assert title in site_pages[path].plain_text(), f"{doc} has no {lang} title"
 
 
 def test_every_page_is_in_its_language(site_pages: dict[str, SitePage], docs: list[str]) -> None:

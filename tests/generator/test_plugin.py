@@ -1,0 +1,370 @@
+"""The MkDocs plugin in this process, on a copy of the project, each event as a build runs it:
+the policy loaded once and again after an edit (as under `mkdocs serve`), a bad edit reported
+and retried, the calculators' data computed once per policy, the pages added in every language
+and written in the language of the pass, the runtime only on calculator pages, and the whole
+site's files (runtime, inputs stamp, headers) written once, in the outermost pass."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, PluginCollection, event_priority
+from mkdocs.structure.files import File, Files
+
+import calculators
+from hgpolicy import plugin as plugin_module
+from hgpolicy.csp import HEADERS_FILE
+from hgpolicy.inputs import STAMP, fingerprint
+from hgpolicy.pages import PAGES, TEMPLATES
+from hgpolicy.plugin import PolicyPlugin
+from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
+from hgpolicy.wheels import content_digest
+
+ASSETS = ("calculators.css", "calculators.js", "worker.js")
+
+
+@pytest.fixture
+def project(root: Path, tmp_path: Path) -> Path:
+    """A copy of the policy and docs/ in a bare project, the runtime and calculators linked."""
+    for name in ("policy", "docs"):
+        shutil.copytree(root / name, tmp_path / name)
+    (tmp_path / "node_modules").symlink_to(root / "node_modules")
+    (tmp_path / "calculators").symlink_to(Path(calculators.__file__).parent)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def plugin(project: Path) -> PolicyPlugin:
+    """A new plugin, its options read as MkDocs reads them (relative to mkdocs.yml)."""
+    new = PolicyPlugin()
+    errors, warnings = new.load_config({}, config_file_path=str(project / "mkdocs.yml"))
+    assert (errors, warnings) == ([], [])
+    return new
+
+
+class _I18n(BasePlugin):
+    """What the plugin relies on in mkdocs-static-i18n: its languages, its nested-pass flag,
+    and its on_files (at -100), which keeps the pages of the language being built."""
+
+    def __init__(self, current: str = "zh", building: bool = False) -> None:
+        self.default_language, self.build_languages = "zh", ["zh", "en"]
+        self.current_language, self.building = current, building
+
+    @event_priority(-100)
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        def language(file: File) -> str:
+            suffix = file.src_uri.removesuffix(".md").rsplit("/", 1)[-1].rpartition(".")[2]
+            return suffix if suffix in self.build_languages else self.default_language
+
+        pages = [f for f in files.documentation_pages() if language(f) == self.current_language]
+        return Files([*pages, *(f for f in files if not f.is_documentation_page())])
+
+
+def _config(
+    project: Path, plugin: PolicyPlugin, i18n: _I18n | None = None, site: Path | None = None
+) -> Any:
+    """A config as MkDocs passes it, with the plugin (and i18n) registered for their events."""
+    plugins = PluginCollection()
+    plugins["hgpolicy"] = plugin
+    if i18n is not None:
+        plugins["i18n"] = i18n
+    return SimpleNamespace(
+        config_file_path=str(project / "mkdocs.yml"),
+        docs_dir=str(project / "docs"),
+        site_dir=str(site or project / "site"),
+        use_directory_urls=True,
+        plugins=plugins,
+        theme={"language": "zh"},
+    )
+
+
+def _save(path: Path, old: str, new: str) -> None:
+    """Edit a file as an editor saves it: new content, a later mtime."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    mtime = path.stat().st_mtime_ns
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(mtime + 1_000_000_000, mtime + 1_000_000_000))
+
+
+def test_mkdocs_finds_the_plugin_by_its_entry_point(root: Path) -> None:
+    (entry,) = importlib.metadata.entry_points(group="mkdocs.plugins", name="hgpolicy")
+    assert entry.load() is PolicyPlugin
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert "hgpolicy" in config["plugins"] and "hooks" not in config
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml holds a `!!python/object/apply` tag (the slugify function): read it as null."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+# The policy and the calculators' data
+
+
+def test_the_policy_is_loaded_once_and_again_after_an_edit(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    config = _config(project, plugin)
+    assert plugin._load_policy(config) is config
+    first, calc = plugin.renderer, plugin.calc
+    assert first is not None and calc is not None
+    assert first.env.globals["calc"] is calc
+    assert set(calc.tables["routes"]) == {"2018", "2023"}
+    plugin._load_policy(config)
+    assert plugin.renderer is first, "no edit: the same policy"
+    assert plugin.calc is calc, "the same policy: not computed again"
+    _save(project / "policy" / "levels.yaml", "en: Senior Worker}", "en: Senior Worker Edited}")
+    plugin._load_policy(config)
+    edited = plugin.renderer
+    assert edited is not first and plugin.calc is not calc
+    names = {lv["id"]: lv["name"]["en"] for lv in edited.policy["levels"]["levels"]}
+    assert names["senior-worker"] == "Senior Worker Edited"
+    assert "Senior Worker Edited" in plugin.compiled
+
+
+def test_a_bad_edit_is_reported_and_retried_once_fixed(project: Path, plugin: PolicyPlugin) -> None:
+    config = _config(project, plugin)
+    plugin._load_policy(config)
+    good = plugin.renderer
+    levels = project / "policy" / "levels.yaml"
+    _save(levels, "    source: c4\n", "    source: c44\n")
+    with pytest.raises(PluginError, match=r"policy data is invalid:\n.*levels.yaml:\d+: 'c44'"):
+        plugin._load_policy(config)
+    assert plugin.renderer is good
+    _save(levels, "    source: c44\n", "    source: c4\n")
+    plugin._load_policy(config)
+    assert plugin.renderer is not good
+
+
+def test_asset_versions_and_the_snapshot_name_follow_their_contents(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    plugin._load_policy(_config(project, plugin))
+    scripts = project / "docs" / "assets" / "calculators"
+    assert plugin.versions == {
+        name: hashlib.sha256((scripts / name).read_bytes()).hexdigest()[:10] for name in ASSETS
+    }
+    assert plugin.runtime is not None
+    assert plugin.snapshot == f"{plugin.runtime.version}-{content_digest(plugin.wheel_files)}"
+    assert plugin.wheel_files["calculators/policy.json"] == plugin.compiled.encode()
+
+
+def test_without_pyodide_the_build_stops_and_says_why(project: Path, plugin: PolicyPlugin) -> None:
+    (project / "node_modules").unlink()
+    with pytest.raises(PluginError, match="npm ci"):
+        plugin._load_policy(_config(project, plugin))
+
+
+# Pages
+
+
+def test_every_page_is_added_in_every_language_named_as_docs_would_name_it(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    config = _config(project, plugin, _I18n())
+    files = plugin._add_pages(Files([]), config)
+    uris = {f.src_uri for f in files}
+    assert {"index.md", "index.en.md", "faq.md", "faq.en.md"} <= uris
+    assert "reference/levels.en.md" in uris and "calculators/eligibility.en.md" in uris
+    assert len(uris) == 2 * len(SITE_PAGES)
+    assert plugin.pages["reference/levels.en.md"] == (SITE_PAGES[3], "en")
+    # MkDocs' own order for docs/ (index first, folders last), as the sitemap lists pages
+    order = [f.src_uri for f in files]
+    assert order[:3] == ["index.md", "about.en.md", "about.md"]
+    assert order[-1] == "reference/targets.md"
+    assert max(order.index(u) for u in order if "/" not in u) < order.index(
+        "calculators/eligibility.en.md"
+    )
+
+
+def test_a_written_page_with_the_name_of_a_generated_one_is_refused(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    config = _config(project, plugin, _I18n())
+    written = File("glossary.en.md", config.docs_dir, config.site_dir, True)
+    with pytest.raises(PluginError, match=r"docs/glossary.en.md: this page is generated"):
+        plugin._add_pages(Files([written]), config)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "heading"),
+    [("zh", "政策全文", "（四）健全层级设置"), ("en", "Full text", "(4) ")],
+)
+def test_pages_are_written_in_the_language_of_their_file(
+    project: Path, plugin: PolicyPlugin, lang: str, title: str, heading: str
+) -> None:
+    config = _config(project, plugin, _I18n(lang))
+    plugin._load_policy(config)
+    files = config.plugins.on_files(Files([]), config=config)
+    assert {f.src_uri.endswith(".en.md") for f in files.documentation_pages()} == {lang == "en"}
+    text = files.get_file_from_path("text.md" if lang == "zh" else "text.en.md")
+    assert text.content_string.startswith(f"# {title}\n\n")
+    assert heading in text.content_string
+    assert text.generated_by == "hgpolicy"
+    faq = files.get_file_from_path("faq.md" if lang == "zh" else "faq.en.md")
+    assert faq.content_string.startswith("---\nsearch:\n  boost: 3\n---\n\n# ")
+    assert files.get_file_from_path("downloads/policy.json").content_string == plugin.compiled
+    assert files.get_file_from_path("downloads/levels.yaml") is not None
+    assert any(f.src_uri.startswith("assets/licenses/") for f in files)
+
+
+def test_a_template_error_names_the_page(
+    project: Path, plugin: PolicyPlugin, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _config(project, plugin, _I18n("en"))
+    plugin._load_policy(config)
+    assert plugin.renderer is not None
+    monkeypatch.delitem(plugin.renderer.env.globals, "calc")  # the calculator pages need it
+    with pytest.raises(PluginError, match=r"^calculators/eligibility.en.md: 'calc' is undefined"):
+        config.plugins.on_files(Files([]), config=config)
+
+
+def test_a_change_listed_on_a_page_the_site_does_not_make_is_named(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    _save(
+        project / "policy" / "changelog.yaml",
+        "pages: [calculators/eligibility.md, reference/application-routes.md]",
+        "pages: [calculators/eligibility.md, reference/routes.md]",
+    )
+    config = _config(project, plugin, _I18n())
+    plugin._load_policy(config)
+    with pytest.raises(PluginError, match=r"^changes.md: 'reference/routes.md' is not a page"):
+        config.plugins.on_files(Files([]), config=config)
+
+
+def _page(uri: str, url: str) -> Any:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=uri), url=url)
+
+
+def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPlugin) -> None:
+    config = _config(project, plugin, _I18n())
+    plugin._load_policy(config)
+    plugin._add_pages(Files([]), config)
+    calculators = {page.uri for page in SITE_PAGES if page.kind is Kind.CALCULATOR}
+    assert calculators == {"calculators/equivalence.md", "calculators/eligibility.md"}
+    html = "<p>text</p>"
+    for page in SITE_PAGES:
+        url = page.uri.removesuffix(".md") + "/"
+        out = plugin.on_page_content(
+            html, page=_page(page.uri, url), config=config, files=Files([])
+        )
+        assert ('id="calc-runtime"' in out) == (page.kind is Kind.CALCULATOR), page.uri
+    calculator = _page("calculators/eligibility.en.md", "en/calculators/eligibility/")
+    out = plugin.on_page_content(html, page=calculator, config=config, files=Files([]))
+    assert (
+        f'src="../../../assets/calculators/calculators.js?v={plugin.versions["calculators.js"]}"'
+        in out
+    )
+    # a page the plugin did not make is left alone, whatever its HTML says
+    written = _page("notes.md", "notes/")
+    form = '<form data-calculator="eligibility"></form>'
+    assert plugin.on_page_content(form, page=written, config=config, files=Files([])) == form
+
+
+# The finished site
+
+
+def test_the_site_is_finished_once_after_the_last_language(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    site = project / "site"
+    config = _config(project, plugin, _I18n())
+    plugin._load_policy(config)
+    plugin._begin_swap(config)
+    building = Path(config.site_dir)
+    assert building != site and building.is_dir()
+    nested = _config(project, plugin, _I18n("en", building=True), site=building)
+    plugin._begin_swap(nested)
+    assert nested.site_dir == str(building), "a nested pass builds into the same folder"
+    plugin.on_post_build(config=nested)
+    assert not site.exists() and list(building.iterdir()) == [], (
+        "not while other languages are built"
+    )
+    plugin.on_post_build(config=config)
+    assert config.site_dir == str(site) and not building.exists()
+    assert (site / STAMP).read_text(encoding="utf-8") == fingerprint(project) + "\n"
+    assert "Content-Security-Policy:" in (site / HEADERS_FILE).read_text(encoding="utf-8")
+    runtime = plugin.runtime
+    assert runtime is not None
+    assert {p.name for p in (site / runtime.index_url).iterdir()} == {
+        "pyodide.mjs",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "python_stdlib.zip",
+    }
+    (wheel,) = (site / runtime.package_url).glob("calculators-*.whl")
+    assert content_digest(plugin.wheel_files) in wheel.name
+    lock = json.loads((site / runtime.lock_url).read_text(encoding="utf-8"))
+    assert lock["packages"]["calculators"]["file_name"] == wheel.name
+
+
+def test_a_failed_build_leaves_the_site_and_unlocks(project: Path, plugin: PolicyPlugin) -> None:
+    site = project / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+    config = _config(project, plugin)
+    plugin._load_policy(config)
+    plugin._begin_swap(config)
+    building = Path(config.site_dir)
+    plugin.on_build_error(error=RuntimeError("stop"))
+    assert not building.exists() and [p.name for p in site.iterdir()] == ["old.html"]
+    again = _config(project, plugin)
+    plugin._begin_swap(again)  # the lock was released: this does not wait
+    assert Path(again.site_dir).is_dir()
+    plugin.on_build_error(error=RuntimeError("stop"))
+
+
+def test_serve_watches_the_policy_and_the_generator(project: Path, plugin: PolicyPlugin) -> None:
+    watched: list[str] = []
+    server = SimpleNamespace(watch=watched.append)
+    assert plugin.on_serve(server, config=_config(project, plugin), builder=None) is server
+    assert watched == [str(project / "policy"), str(Path(plugin_module.__file__).parent)]
+
+
+# The page registry
+
+
+def test_every_page_template_makes_one_page_titled_in_both_languages(
+    labels: dict[str, dict[str, str]],
+) -> None:
+    templates = sorted(p.name.removesuffix(".md.j2") for p in TEMPLATES.glob("*.md.j2"))
+    assert sorted(page.template for page in SITE_PAGES) == templates
+    for page in SITE_PAGES:
+        assert labels[page.title_label]["zh"] and labels[page.title_label]["en"], page.uri
+
+
+def test_the_navigation_lists_every_page_in_the_registry_order(root: Path) -> None:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+    def uris(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, str):
+                found.append(item)
+            else:
+                (children,) = item.values()
+                found += uris(children)
+        return found
+
+    assert uris(config["nav"]) == [page.uri for page in SITE_PAGES]
+    written = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+    assert not written & {page.uri for page in SITE_PAGES}, "docs/ holds no generated page"
+
+
+def test_every_page_that_shows_a_policy_file_is_a_site_page() -> None:
+    assert set(PAGES.values()) <= set(BY_URI)
