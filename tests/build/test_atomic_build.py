@@ -125,9 +125,13 @@ def test_a_second_build_waits_for_the_first(project: Path) -> None:
     first = _start(project)
     first_log = _lines(first)
     assert any("Building into" in line for line in first_log)  # the first holds the lock
+    # Paused while it holds the lock, so the second meets it however slow the machine is
+    # (on a loaded one the first could otherwise finish before the second reached the lock).
+    first.send_signal(signal.SIGSTOP)
     second = _start(project)
     second_log = _lines(second)
     assert any("Another build is writing" in line for line in second_log)
+    first.send_signal(signal.SIGCONT)
     first.communicate()
     second.communicate()
     assert (first.returncode, second.returncode) == (0, 0)
