@@ -1,8 +1,9 @@
 """A small static server that sends site/ the way a real deployment would.
 
 What it does that `python -m http.server` does not:
-- gzip (level 6, zlib's default and a common server setting) for text types and for wasm, when
-  the client accepts gzip; zip and wheel files are already deflated and go as they are;
+- the build's `.gz` copy of a file when there is one (as nginx's `gzip_static`), else gzip
+  (level 6, zlib's default and a common server setting) for text types and for wasm, when the
+  client accepts gzip; wheels are already deflated and go as they are;
 - `Cache-Control`: a year (`immutable`) for the Pyodide runtime, the calculators wheel and the
   fingerprinted theme assets (`bundle.<hash>.min.js`), `no-cache` (revalidate) for the rest,
   with an `ETag` so a revalidation costs a `304` and no body;
@@ -219,12 +220,13 @@ def _make_handler(server: SiteServer) -> type[BaseHTTPRequestHandler]:
             gzip_key: tuple[str, int, int] | None = None,
         ) -> None:
             encoding, raw_bytes = "", len(body)
-            if (
-                mime
-                and compressible(mime)
-                and "gzip" in self.headers.get("Accept-Encoding", "")
-                and body
-            ):
+            accepts = self.headers.get("Accept-Encoding", "")
+            static = Path(f"{gzip_key[0]}.gz") if gzip_key else None
+            if static is not None and static.is_file() and "gzip" in accepts and body:
+                # The build's own copy, as nginx's gzip_static sends it (gzip -9; this is how
+                # the stored standard-library zip gets compressed at all).
+                body, encoding = static.read_bytes(), "gzip"
+            elif mime and compressible(mime) and "gzip" in accepts and body:
                 key = gzip_key or (url_path, len(body), hash(body))
                 body = server.gzipped(key, body)
                 encoding = "gzip"
@@ -235,7 +237,7 @@ def _make_handler(server: SiteServer) -> type[BaseHTTPRequestHandler]:
                 )
             if etag:
                 headers.append(("ETag", etag))
-            if mime and compressible(mime):
+            if mime and (compressible(mime) or encoding):
                 headers.append(("Vary", "Accept-Encoding"))
             if encoding:
                 headers.append(("Content-Encoding", encoding))

@@ -62,6 +62,12 @@ def snapshot(site_dir: Path) -> Iterator[Path]:
     try:
         copy = tmp / "site"
         shutil.copytree(site_dir, copy)
+        # The baseline is a stock Pyodide: `loadPyodide()` fetching the whole standard library
+        # under its default name, which the site itself no longer ships (it passes stdLibURL).
+        mjs = _find(copy, "pyodide.mjs")
+        if mjs is not None:
+            stock = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+            shutil.copyfile(stock, mjs.parent / "python_stdlib.zip")
         yield copy
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

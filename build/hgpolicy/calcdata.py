@@ -106,6 +106,7 @@ def with_runtime(
     settings = {
         "worker": url["worker.js"],
         "indexURL": to_root + runtime.index_url,
+        "stdLibURL": to_root + runtime.stdlib_url,
         "lockFileURL": to_root + runtime.lock_url,
         "package": PACKAGE,
         "snapshot": snapshot,

@@ -37,6 +37,7 @@ from .errors import PolicyError
 from .inputs import STAMP, fingerprint
 from .pages import Renderer, published
 from .policy import load_policy
+from .precompress import BEST, FAST, precompress
 from .runtime import (
     Runtime,
     calculators_files,
@@ -57,6 +58,10 @@ class PolicyConfig(base.Config):
     """The plugin's options under `plugins: - hgpolicy:` (the defaults are this project's)."""
 
     policy_dir = config_options.Dir(exists=True, default="policy")
+    # Compressed copies beside the site's files (precompress.py): `best` to publish, `fast`
+    # for test builds (same content, larger files, seconds instead of minutes on a new
+    # machine), `off`; `mkdocs serve` never makes them.
+    precompress = config_options.Choice(("best", "fast", "off"), default="best")
 
 
 class PolicyPlugin(BasePlugin[PolicyConfig]):
@@ -75,10 +80,12 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         self.pages: dict[str, tuple[SitePage, str]] = {}  # source uri -> (page, language)
         self.swap: SiteSwap | None = None
         self.inputs = ""  # the inputs' fingerprint as the build began
+        self.serving = False  # under `mkdocs serve`: no compressed copies
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Only declared: a plugin with this event is kept across the rebuilds of `mkdocs
-        serve`, so a rebuild that did not touch policy/ reuses the loaded policy."""
+        """A plugin with this event is kept across the rebuilds of `mkdocs serve`, so a
+        rebuild that did not touch policy/ reuses the loaded policy."""
+        self.serving = command == "serve"
 
     # Configuration
 
@@ -209,6 +216,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         self._install_runtime(swap.building)
         (swap.building / STAMP).write_text(self.inputs + "\n", encoding="utf-8")
         write_headers(swap.building)
+        self._precompress(swap.building, Path(config.config_file_path).parent)
         swap.commit()
         config.site_dir = str(swap.site)
 
@@ -223,6 +231,21 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             self.runtime.version,
             wheel.name,
             1000 * (time.perf_counter() - started),
+        )
+
+    def _precompress(self, site: Path, root: Path) -> None:
+        """`.br` and `.gz` beside the files that compress, last, once every file is written."""
+        choice = self.config.precompress
+        if choice == "off" or self.serving:
+            return
+        started = time.perf_counter()
+        settings = BEST if choice == "best" else FAST
+        saved = precompress(site, settings, cache=root / ".cache" / "precompress")
+        log.info(
+            "Compressed copies (%s) written in %.0f ms: brotli saves %.1f MB",
+            choice,
+            1000 * (time.perf_counter() - started),
+            saved / 1e6,
         )
 
     def on_build_error(self, *, error: Exception) -> None:

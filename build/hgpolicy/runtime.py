@@ -2,9 +2,12 @@
 
 Everything the calculator pages load comes from the site's own origin:
 
-    assets/pyodide/<version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip
-                                (copied unchanged from the pinned npm package; never changes
-                                under the same path, so it can be cached for good)
+    assets/pyodide/<version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm (copied
+                                unchanged from the pinned npm package; never changes under the
+                                same path, so it can be cached for good), and
+                                python_stdlib-<digest>.zip: the package's standard library cut
+                                down to the modules the calculators import (stdlib.py), named
+                                by its content for the same reason
     assets/calculators/         calculators-<version>+<digest>-py3-none-any.whl and
                                 pyodide-lock.json listing it with its sha256, which Pyodide
                                 checks (subresource integrity) when it loads the wheel
@@ -26,10 +29,12 @@ from pathlib import Path
 from pyodide_lock.spec import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
+from .stdlib import listed_modules, trimmed_stdlib
 from .wheels import build_wheel, content_digest, package_files
 
 PACKAGE = "calculators"
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB = "python_stdlib.zip"
 LOCKFILE = "pyodide-lock.json"
 
 
@@ -39,10 +44,20 @@ class Runtime:
 
     root: Path
     version: str
+    stdlib: bytes = b""  # the cut-down python_stdlib.zip
 
     @property
     def npm_dir(self) -> Path:
         return self.root / "node_modules" / "pyodide"
+
+    @property
+    def stdlib_name(self) -> str:
+        """The cut-down library's file name, with a digest of its content."""
+        return f"python_stdlib-{content_digest({STDLIB: self.stdlib})}.zip"
+
+    @property
+    def stdlib_url(self) -> str:
+        return self.index_url + self.stdlib_name
 
     @property
     def index_url(self) -> str:
@@ -66,7 +81,12 @@ def find_runtime(root: Path) -> Runtime:
         raise FileNotFoundError(
             f"{manifest} not found: run `npm ci` (or `make setup`) to install the Pyodide runtime"
         )
-    return Runtime(root=root, version=json.loads(manifest.read_text("utf-8"))["version"])
+    full = (manifest.parent / STDLIB).read_bytes()
+    return Runtime(
+        root=root,
+        version=json.loads(manifest.read_text("utf-8"))["version"],
+        stdlib=trimmed_stdlib(full, listed_modules()),
+    )
 
 
 def install_runtime(runtime: Runtime, site_dir: Path) -> None:
@@ -75,6 +95,7 @@ def install_runtime(runtime: Runtime, site_dir: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copyfile(runtime.npm_dir / name, dest / name)
+    (dest / runtime.stdlib_name).write_bytes(runtime.stdlib)
 
 
 def calculators_files(runtime: Runtime, policy_json: str) -> dict[str, bytes]:
@@ -86,8 +107,8 @@ def calculators_files(runtime: Runtime, policy_json: str) -> dict[str, bytes]:
 
 def snapshot_key(runtime: Runtime, files: dict[str, bytes]) -> str:
     """Names the memory snapshot a browser may keep of this runtime with this wheel loaded
-    (see worker.js): a new Pyodide or a new wheel gives a new name, so an old one is unused."""
-    return f"{runtime.version}-{content_digest(files)}"
+    (see worker.js): a new Pyodide, library or wheel gives a new name, so an old one is unused."""
+    return f"{runtime.version}-{content_digest({**files, STDLIB: runtime.stdlib})}"
 
 
 def install_calculators(runtime: Runtime, site_dir: Path, files: dict[str, bytes]) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import brotli
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
@@ -46,9 +47,11 @@ def project(root: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def plugin(project: Path) -> PolicyPlugin:
-    """A new plugin, its options read as MkDocs reads them (relative to mkdocs.yml)."""
+    """A new plugin, its options read as MkDocs reads them (relative to mkdocs.yml); fast
+    compression, as the test builds use."""
     new = PolicyPlugin()
-    errors, warnings = new.load_config({}, config_file_path=str(project / "mkdocs.yml"))
+    options = {"precompress": "fast"}
+    errors, warnings = new.load_config(options, config_file_path=str(project / "mkdocs.yml"))
     assert (errors, warnings) == ([], [])
     return new
 
@@ -102,7 +105,8 @@ def test_mkdocs_finds_the_plugin_by_its_entry_point(root: Path) -> None:
     (entry,) = importlib.metadata.entry_points(group="mkdocs.plugins", name="hgpolicy")
     assert entry.load() is PolicyPlugin
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    assert "hgpolicy" in config["plugins"] and "hooks" not in config
+    named = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
+    assert "hgpolicy" in named and "hooks" not in config
 
 
 class _Loader(yaml.SafeLoader):
@@ -110,6 +114,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+# `!ENV [NAME, default]`: the default, as MkDocs reads it when NAME is not set.
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 # The policy and the calculators' data
@@ -159,7 +165,10 @@ def test_asset_versions_and_the_snapshot_name_follow_their_contents(
         name: hashlib.sha256((scripts / name).read_bytes()).hexdigest()[:10] for name in ASSETS
     }
     assert plugin.runtime is not None
-    assert plugin.snapshot == f"{plugin.runtime.version}-{content_digest(plugin.wheel_files)}"
+    # The snapshot holds the interpreter's memory: a new wheel or a new cut of the standard
+    # library makes it another one.
+    everything = {**plugin.wheel_files, "python_stdlib.zip": plugin.runtime.stdlib}
+    assert plugin.snapshot == f"{plugin.runtime.version}-{content_digest(everything)}"
     assert plugin.wheel_files["calculators/policy.json"] == plugin.compiled.encode()
 
 
@@ -301,12 +310,12 @@ def test_the_site_is_finished_once_after_the_last_language(
     assert "Content-Security-Policy:" in (site / HEADERS_FILE).read_text(encoding="utf-8")
     runtime = plugin.runtime
     assert runtime is not None
-    assert {p.name for p in (site / runtime.index_url).iterdir()} == {
-        "pyodide.mjs",
-        "pyodide.asm.mjs",
-        "pyodide.asm.wasm",
-        "python_stdlib.zip",
-    }
+    shipped = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", runtime.stdlib_name}
+    # Each with its brotli and gzip copies: scripts, WebAssembly and a stored zip all shrink.
+    copies = {f"{name}.{encoding}" for name in shipped for encoding in ("br", "gz")}
+    assert {p.name for p in (site / runtime.index_url).iterdir()} == shipped | copies
+    wasm = site / runtime.index_url / "pyodide.asm.wasm"
+    assert brotli.decompress(wasm.with_name(wasm.name + ".br").read_bytes()) == wasm.read_bytes()
     (wheel,) = (site / runtime.package_url).glob("calculators-*.whl")
     assert content_digest(plugin.wheel_files) in wheel.name
     lock = json.loads((site / runtime.lock_url).read_text(encoding="utf-8"))

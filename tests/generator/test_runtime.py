@@ -5,6 +5,7 @@ calculator page gets (which pages are calculators: test_plugin.py)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import zipfile
@@ -16,7 +17,7 @@ from hgpolicy import runtime as rt
 from hgpolicy.calcdata import CalculatorData, with_runtime
 from hgpolicy.wheels import build_wheel, content_digest
 
-PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
+PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"}
 
 
 def _pinned(root: Path) -> str:
@@ -39,9 +40,23 @@ def test_only_the_needed_pyodide_files_are_copied_unchanged(root: Path, tmp_path
     runtime = rt.find_runtime(root)
     rt.install_runtime(runtime, tmp_path)
     copied = tmp_path / "assets" / "pyodide" / runtime.version
-    assert {p.name for p in copied.iterdir()} == PYODIDE_FILES
+    assert {p.name for p in copied.iterdir()} == {*PYODIDE_FILES, runtime.stdlib_name}
     for name in PYODIDE_FILES:
         assert (copied / name).read_bytes() == (runtime.npm_dir / name).read_bytes()
+
+
+def test_the_standard_library_shipped_holds_the_listed_modules_only(root: Path) -> None:
+    runtime = rt.find_runtime(root)
+    assert re.fullmatch(r"python_stdlib-[0-9a-f]{12}\.zip", runtime.stdlib_name)
+    with zipfile.ZipFile(io.BytesIO(runtime.stdlib)) as cut:
+        names = set(cut.namelist())
+    with zipfile.ZipFile(runtime.npm_dir / "python_stdlib.zip") as full:
+        everything = set(full.namelist())
+    # What the calculators use is there (json, the dates, the resources reader); what they
+    # never import is not (the e-mail parser, asyncio's subprocesses are Pyodide's; tkinter).
+    assert {"json/__init__.py", "datetime.py", "importlib/resources/__init__.py"} <= names
+    assert not {"email/parser.py", "tkinter/__init__.py", "sqlite3/__init__.py"} & names
+    assert names < everything and len(names) < len(everything) / 2
 
 
 def _project(root: Path, tmp_path: Path, version: str | None) -> rt.Runtime:
@@ -116,10 +131,13 @@ def test_a_wheel_is_the_same_bytes_for_the_same_files_only(tmp_path: Path) -> No
     assert re.fullmatch(r"[0-9a-f]{12}", content_digest(files))
 
 
-def test_a_snapshot_is_named_by_runtime_and_wheel(root: Path) -> None:
+def test_a_snapshot_is_named_by_runtime_library_and_wheel(root: Path) -> None:
     runtime = rt.find_runtime(root)
     files = {"calculators/a.py": b""}
-    assert rt.snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(files)}"
+    everything = {**files, "python_stdlib.zip": runtime.stdlib}
+    assert rt.snapshot_key(runtime, files) == f"{runtime.version}-{content_digest(everything)}"
+    other = rt.Runtime(runtime.root, runtime.version, runtime.stdlib + b"\0")
+    assert rt.snapshot_key(other, files) != rt.snapshot_key(runtime, files)
 
 
 def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) -> None:
@@ -139,6 +157,7 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
     assert settings == {
         "worker": f"{up}assets/calculators/worker.js?v=w1",
         "indexURL": f"{up}{runtime.index_url}",
+        "stdLibURL": f"{up}assets/pyodide/{runtime.version}/{runtime.stdlib_name}",
         "lockFileURL": f"{up}{runtime.lock_url}",
         "package": "calculators",
         "snapshot": "snap",

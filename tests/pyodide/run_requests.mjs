@@ -17,9 +17,14 @@ const site = resolve(process.argv[2]);
 const runtimes = join(site, "assets", "pyodide");
 const [version] = readdirSync(runtimes);
 const indexURL = (process.argv[3] ? resolve(process.argv[3]) : join(runtimes, version)) + "/";
+// The site ships its standard library cut down, under a name with its digest; the npm
+// package's folder holds the whole one under Pyodide's default name.
+const cut = readdirSync(indexURL).find((name) => /^python_stdlib-\w+\.zip$/.test(name));
+const stdLibURL = indexURL + (cut ?? "python_stdlib.zip");
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL,
+  stdLibURL,
   lockFileURL: join(site, "assets", "calculators", "pyodide-lock.json"),
   packages: ["calculators"],
   stdout: () => {},

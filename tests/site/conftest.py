@@ -170,6 +170,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+# `!ENV [NAME, default]`: the default, as MkDocs reads it when NAME is not set.
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 # A browser, for what only a browser shows: search answers, requests made, layout on a phone.

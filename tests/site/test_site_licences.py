@@ -49,7 +49,7 @@ def test_runtime_folder_holds_pyodide_and_python_licences(root: Path, site: Path
         "version"
     ]
     runtime = site / "assets" / "pyodide" / version
-    texts = [p.read_text(encoding="utf-8") for p in sorted(runtime.glob("LICENSE*"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(runtime.glob("LICENSE*.txt"))]
     assert any(LICENCE_WORDS["MPL-2.0"] in t for t in texts)
     assert any(LICENCE_WORDS["Python-2.0"] in t for t in texts)
 

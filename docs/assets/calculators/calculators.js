@@ -442,6 +442,7 @@ function startWorker() {
   handle.postMessage({
     type: "init",
     indexURL: new URL(runtimeConfig.indexURL, document.baseURI).href,
+    stdLibURL: new URL(runtimeConfig.stdLibURL, document.baseURI).href,
     lockFileURL: new URL(runtimeConfig.lockFileURL, document.baseURI).href,
     package: runtimeConfig.package,
     snapshot: runtimeConfig.snapshot,

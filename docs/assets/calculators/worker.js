@@ -1,7 +1,7 @@
 // The calculators' Python, in a module worker so the page stays responsive while it loads.
 //
 // Protocol (messages are plain objects):
-//   page → worker  {type: "init", indexURL, lockFileURL, package, snapshot}
+//   page → worker  {type: "init", indexURL, stdLibURL, lockFileURL, package, snapshot}
 //   worker → page  {type: "ready", version, start: "fresh" | "snapshot"}
 //                | {type: "failed", message, checksum: true | false}
 //   page → worker  {type: "run", id, kind, request}        (request: a JSON string)
@@ -77,7 +77,7 @@ let snapshotKey = null; // this build's key, where snapshots can be kept (Cache 
 let snapshotTimer = null;
 let pyodideInstance = null;
 
-async function start({ indexURL, lockFileURL, package: name, snapshot }) {
+async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot }) {
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
@@ -88,6 +88,7 @@ async function start({ indexURL, lockFileURL, package: name, snapshot }) {
   const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
   const options = () => ({
     indexURL,
+    stdLibURL, // the standard library cut down to what the calculators import
     lockFileContents: structuredClone(lockFile), // each start its own: Pyodide may change it
     packageBaseUrl,
     stdout: () => {},
