@@ -10,37 +10,33 @@ from typing import Any
 
 from . import messages
 from .api import policy_index
-from .texts import Text
+from .wording import WORDING
 
-HEAD_TARGET = Text(zh="申报等级", en="Level applied for")
-HEAD_CERTIFICATE = Text(zh="现有证书", en="Certificate held")
-HEAD_NONE = Text(zh="无", en="none")
-HEAD_EDITION = Text(zh="依据", en="Conditions applied")
-HEAD_RESULT = Text(zh="结论", en="Result")
-HEAD_ROUTES = Text(zh="国家申报途径（满足任一即可）", en="National routes (any one suffices)")
-HEAD_SPECIAL = Text(
-    zh="黄石《意见》的特别途径（不计入上述结论）",
-    en="Special routes of the Huangshi opinion (not part of the result above)",
-)
-HEAD_NOTES = Text(zh="说明", en="Notes")
-HEAD_SOURCES = Text(zh="来源", en="Sources")
-HEAD_SOURCE = Text(zh="来源", en="Source")
-MET = Text(zh="满足", en="met")
-UNMET = Text(zh="不满足", en="not met")
-MISSING = Text(zh="此途径未满足的条件", en="this route still needs")
-EXTENSION = Text(zh="扩展途径", en="extension")
-HEAD_LEVEL = Text(zh="等级", en="Level")
-HEAD_TITLE = Text(zh="职称", en="Title")
-HEAD_EQUIVALENT = Text(zh="同等待遇", en="Treated as equal to")
-HEAD_APPLY = Text(zh="可申报职称", en="May apply for")
-HEAD_OUTSIDE = Text(zh="其他来源的说法", en="What other sources say")
-HEAD_SCOPE = Text(zh="适用范围", en="Scope")
-HEAD_DATA_VERSION = Text(zh="数据版本：{date}（{digest}）", en="Data version: {date} ({digest})")
+# The labels the page shows for the same parts of an answer (wording.py).
+HEAD_TARGET = WORDING["calc-field-target"]
+HEAD_CERTIFICATE = WORDING["calc-field-certificate"]
+HEAD_NONE = WORDING["calc-none"]
+HEAD_EDITION = WORDING["calc-edition-applied"]
+HEAD_RESULT = WORDING["head-result"]
+HEAD_ROUTES = WORDING["calc-routes"]
+HEAD_SPECIAL = WORDING["calc-special-routes"]
+HEAD_NOTES = WORDING["calc-notes"]
+HEAD_SOURCES = WORDING["calc-sources"]
+HEAD_SOURCE = WORDING["source"]
+MET = WORDING["calc-met"]
+UNMET = WORDING["calc-missed"]
+MISSING = WORDING["calc-missing"]
+EXTENSION = WORDING["calc-extension"]
+HEAD_LEVEL = WORDING["level"]
+HEAD_TITLE = WORDING["title"]
+HEAD_EQUIVALENT = WORDING["calc-equivalent"]
+HEAD_APPLY = WORDING["may-apply-for"]
+HEAD_OUTSIDE = WORDING["head-outside"]
+HEAD_SCOPE = WORDING["scope-of-answer"]
+HEAD_DATA_VERSION = WORDING["data-version-of"]
 STATUS = {
-    "open": Text(zh="存在，原文未规定条件", en="exists; the text sets no condition"),
-    "possible": Text(zh="可能适用", en="possible"),
-    "not_met": Text(zh="不适用", en="does not apply"),
-    "not_stated": Text(zh="未提供信息", en="no facts given"),
+    status: WORDING[f"calc-special-{status.replace('_', '-')}"]
+    for status in ("open", "possible", "not_met", "not_stated")
 }
 
 
@@ -78,10 +74,11 @@ def decision_text(d: dict[str, Any], lang: str) -> str:
         f"{HEAD_ROUTES.get(lang)}{colon.rstrip()}",
     ]
     for route in d["routes"]:
-        mark = "✔" if route["met"] else "✘"
+        mark = WORDING["mark-met" if route["met"] else "mark-missed"].get(lang)
         state = (MET if route["met"] else UNMET).get(lang)
         ext = f" [{EXTENSION.get(lang)}]" if route["extension"] else ""
-        lines.append(f"  {mark} {route['label']}{ext} {state} — {route['description'][lang]}")
+        dash = WORDING["dash"].get(lang)
+        lines.append(f"  {mark} {route['label']}{ext} {state}{dash}{route['description'][lang]}")
         source = _cited(route["source_label"][lang], route["confidence"], lang)
         lines.append(f"      {HEAD_SOURCE.get(lang)}{colon}{source}")
         for missing in route["missing"]:

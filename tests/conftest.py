@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import settings
 
+from calculators.wording import catalogue
 from hgpolicy.inputs import STAMP, fingerprint
 from hgpolicy.policy import Policy, load_policy
 from hgpolicy.project import copy_project
@@ -145,10 +145,9 @@ def server(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def labels(root: Path) -> dict[str, dict[str, str]]:
-    """The interface labels, as the pages show them."""
-    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def labels() -> dict[str, dict[str, str]]:
+    """The interface labels, as the pages show them (the catalogue of wording)."""
+    return catalogue()
 
 
 # One headless Chromium for the whole run: Debian's own (Playwright cannot download one here),

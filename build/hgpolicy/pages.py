@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from calculators.index import PolicyIndex
+from calculators.registry import calculators, form
+from calculators.wording import SCRIPT_WORDING, catalogue, in_language
 
 from .compile import policy_data
 from .document import Part, parts
@@ -177,16 +178,17 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.labels: dict[str, dict[str, str]] = yaml.safe_load(
-            (TEMPLATES / "labels.yaml").read_text(encoding="utf-8")
-        )
+        self.labels: dict[str, dict[str, str]] = catalogue()
         self.parts: list[Part] = list(parts(policy["document"]))
         self.part_by_id = {part.id: part for part in self.parts}
         self.sources = {s["id"]: s for s in policy["sources"]["sources"]}
         self.cited = cited_records(policy)
         self.records = records_by_id(policy)
+        index = PolicyIndex(policy_data(policy))
         # The version every calculator answer carries, shown on the changes page.
-        self.data_version = PolicyIndex(policy_data(policy)).data_version
+        self.data_version = index.data_version
+        # Each calculator's form, from its declaration (calculators/registry.py).
+        self.forms = {kind: form(calc, index) for kind, calc in calculators().items()}
 
     def names(self) -> list[str]:
         """Marker names that have a template."""
@@ -233,6 +235,8 @@ class Renderer:
             downloads=published(self.policy.root),
             data_version=self.data_version,
             pages=PAGES,
+            forms=self.forms,
+            script_wording=in_language(SCRIPT_WORDING, lang),
         )
 
 

@@ -61,10 +61,10 @@ def test_a_decision_in_english() -> None:
     ]
     assert lines[8:10] == [
         f"      Source: {NUMBER_EN['standard-2018']} ({NUMBER['standard-2018']}); seen",
-        "      this route still needs: work after obtaining Senior Worker (Level 3) until"
+        "      This route still needs: work after obtaining Senior Worker (Level 3) until"
         " 2025-03-15",
     ]
-    special = lines.index("Special routes of the Huangshi opinion (not part of the result above):")
+    special = lines.index("Special routes of the Huangshi text (not part of the result above):")
     assert lines[special - 1] == ""
     direct = SPECIAL["routes"][0]
     assert lines[special + 1].startswith(
@@ -100,24 +100,24 @@ def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
         "结论：可以申报技师（二级），依据途径A1。",
         "",
         "申报等级：技师（二级）",
-        "现有证书：高级工（三级）",
-        f"依据：{EDITION_2018['zh']}（已见原文）",
+        "现有证书等级：高级工（三级）",
+        f"所依据的申报条件：{EDITION_2018['zh']}（已见原文）",
     ]
     assert lines[6] == "国家申报途径（满足任一即可）："
     assert lines[7:9] == [
         f"  ✔ A1 满足 — {a1['description']['zh']}",
-        f"      来源：{NUMBER['standard-2018']}；已见原文",
+        f"      依据：{NUMBER['standard-2018']}；已见原文",
     ]
-    assert f"  ✘ E1 [扩展途径] 不满足 — {e1['description']['zh']}" in lines
+    assert f"  ✘ E1 [部分职业标准另设] 不满足 — {e1['description']['zh']}" in lines
     assert "黄石《意见》的特别途径（不计入上述结论）：" in lines
     assert any(line.startswith("  - [可能适用] ") for line in lines)
-    assert "说明：" in lines and lines[-2].startswith("来源：standard-2018, c6")
+    assert "说明：" in lines and lines[-2].startswith("依据：standard-2018, c6")
 
 
 def test_a_competition_place_below_the_top_three() -> None:
     lines = _lines("eligibility", decision_text, "en", target="技师", competition_rank=4)
     assert any(line.startswith("  - [does not apply] ") for line in lines)
-    assert "Certificate held: none" in lines
+    assert "Certificate held: None" in lines
 
 
 def test_an_equivalence_with_the_title_one_may_apply_for() -> None:
@@ -151,7 +151,7 @@ def test_an_equivalence_in_chinese_not_hired_and_from_a_title() -> None:
     lines = _lines("equivalence", equivalence_text, "en", title="工程师")
     assert lines[:2] == ["Title: Engineer", "Treated as equal to: Technician"]
     assert _lines("equivalence", equivalence_text, "en", level="初级工")[1] == (
-        "Treated as equal to: none"
+        "Treated as equal to: None"
     )
 
 
