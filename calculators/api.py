@@ -29,7 +29,7 @@ from . import messages
 from .data import load_policy_data
 from .errors import InputError
 from .index import PolicyIndex
-from .registry import Calculator, calculators
+from .registry import Calculator, calculators, check_ranges
 from .texts import Text
 
 TABLES = "tables"
@@ -59,7 +59,7 @@ def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[st
             )
         return _versioned(tables(index), index)
     found = _calculator(kind)
-    return _versioned(found.decide(found.request.from_dict(request), index).to_dict(), index)
+    return _versioned(found.decide(_read(found, request), index).to_dict(), index)
 
 
 def _calculator(kind: str) -> Calculator:
@@ -72,6 +72,13 @@ def _calculator(kind: str) -> Calculator:
             list(kinds()),
         )
     return found
+
+
+def _read(found: Calculator, request: Any) -> Any:
+    """The request as `found`'s dataclass, its types and declared ranges checked."""
+    parsed = found.request.from_dict(request)
+    check_ranges(parsed)
+    return parsed
 
 
 def tables(index: PolicyIndex) -> dict[str, Any]:
@@ -166,7 +173,7 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
                 ["full"],
             )
         found = _calculator(kind)
-        summary = found.summary(found.decide(found.request.from_dict(request), index))
+        summary = found.summary(found.decide(_read(found, request), index))
         return _versioned(summary, index)
     except InputError as err:
         return err.to_dict()

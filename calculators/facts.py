@@ -8,7 +8,6 @@ after this module can trust its input.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -17,10 +16,9 @@ from . import messages, names
 from .dates import FIRST_DAY, LAST_DAY, years_between
 from .errors import InputError
 from .index import Level, PolicyIndex
-from .registry import Options, ask
+from .registry import Options, ask, check_ranges
 from .serial import Serializable, from_dict
 from .texts import Text
-from .wording import WORDING
 
 # What the forms offer: every value a field accepts, as a person reads it.
 
@@ -184,7 +182,7 @@ def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> Eligibil
     if edition not in index.editions:
         raise _choice("edition", edition, [(e, Text.same(e)) for e in index.editions])
     certificate = _level(facts.certificate, "certificate", index)
-    _check_ranges(facts)
+    check_ranges(facts)  # again for callers of `assess` that did not come through the api
     _check_dates(facts, as_of)
     if certificate is None:
         for field in ("years_since_certificate", "certificate_date"):
@@ -285,23 +283,6 @@ def _target(
             [lv.id for lv in above],
         )
     return found
-
-
-def _check_ranges(request: Any) -> None:
-    """Every number within the range its field declares (`Ask.low`, `Ask.high`)."""
-    for f in dataclasses.fields(request):
-        how = f.metadata["ask"]
-        value = getattr(request, f.name)
-        if value is None or how.out_of_range is None:
-            continue
-        if value < how.low or (how.high is not None and value > how.high):
-            raise InputError(
-                f.name,
-                WORDING[how.out_of_range].format(
-                    low=how.low, high=how.high, found=messages.shown(value)
-                ),
-                [f"{how.low}–{how.high}" if how.high is not None else f"≥ {how.low}"],
-            )
 
 
 def _check_dates(facts: EligibilityFacts, as_of: date) -> None:

@@ -23,8 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .errors import InputError
 from .index import PolicyIndex
+from .messages import shown
 from .texts import Text
+from .wording import WORDING
 
 MODULE_PREFIX = "calc_"
 
@@ -166,6 +169,22 @@ def register(calculator: Calculator) -> Calculator:
 def unregister(kind: str) -> None:
     """Remove a calculator added by `register` (a test's, when it is done)."""
     del _REGISTERED[kind]
+
+
+def check_ranges(request: Any) -> None:
+    """Every number of a request within the range its field declares (`Ask.low`, `Ask.high`),
+    before any calculator looks at it."""
+    for f in dataclasses.fields(request):
+        how: Ask = f.metadata["ask"]
+        value = getattr(request, f.name)
+        if value is None or how.out_of_range is None or how.low is None:
+            continue
+        if value < how.low or (how.high is not None and value > how.high):
+            raise InputError(
+                f.name,
+                WORDING[how.out_of_range].format(low=how.low, high=how.high, found=shown(value)),
+                [f"{how.low}–{how.high}" if how.high is not None else f"≥ {how.low}"],
+            )
 
 
 # What the site's page needs ------------------------------------------------------------------
