@@ -1,7 +1,8 @@
 """The narrow interface the browser calls through Pyodide: JSON in, JSON out.
 
 `run(kind, request_json)` answers one request, with everything the page shows (routes,
-conditions, explanations, sources). `run_batch(kind, requests)` answers many the same way;
+conditions, explanations, sources), and `view`: the answer laid out for the page and the CLI
+alike (view.py). `run_batch(kind, requests)` answers many the same way;
 `run_batch(kind, requests, detail="summary")` gives per request only the decision, about
 1/100 of the size, for checking a whole team at once (the full answer for one person is then
 `run`): each calculator's `summary` (in its `calc_*.py`; eligibility: `{"eligible", "target",
@@ -59,7 +60,9 @@ def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[st
             )
         return _versioned(tables(index), index)
     found = _calculator(kind)
-    return _versioned(found.decide(_read(found, request), index).to_dict(), index)
+    response = _versioned(found.decide(_read(found, request), index).to_dict(), index)
+    response["view"] = found.view(response, index)
+    return response
 
 
 def _calculator(kind: str) -> Calculator:

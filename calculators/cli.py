@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from . import api, messages, render
+from . import api, messages, render, view
 from .errors import InputError
 from .registry import Field, calculators
 from .texts import Text
@@ -185,6 +185,8 @@ _READ: dict[str, Callable[[Field, str], Any]] = {
 
 
 def _text(kind: str) -> Callable[[dict[str, Any], str], str]:
-    """How the answer of `kind` reads in a terminal: its calculator's, or the tables'."""
-    found = calculators().get(kind)
-    return found.text if found is not None else render.tables_text
+    """How the answer of `kind` reads in a terminal: its view as lines (what the page shows),
+    or the tables'."""
+    if kind in calculators():
+        return lambda response, lang: view.text(response["view"], lang)
+    return render.tables_text

@@ -98,7 +98,7 @@ class Calculator:
     `decide(request, index)` returns the `result` dataclass; `summary(result)` the few values
     a batch check needs (`api.run_batch(..., detail="summary")`). `table(index)` is what the
     build prints on the page without JavaScript (sections merged into the `tables` answer).
-    `text(answer, lang)` is the CLI's reading of the answer. `help`: the wording key saying
+    `view(answer, index)` is the answer ready to be shown (view.py), by the page and the CLI. `help`: the wording key saying
     what it answers; `submit`: the wording key of the form's button; `html_id`: the prefix
     of the page's element ids (`eq` → `#eq-form`, `#eq-result`). `live`: the page answers as
     the form changes; `provisional`: fields whose every combination the build answers, so the
@@ -111,7 +111,7 @@ class Calculator:
     decide: Callable[[Any, PolicyIndex], Any]
     summary: Callable[[Any], dict[str, Any]]
     table: Callable[[PolicyIndex], Any]
-    text: Callable[[dict[str, Any], str], str]
+    view: Callable[[dict[str, Any], PolicyIndex], dict[str, Any]]
     help: str
     submit: str
     html_id: str

@@ -212,7 +212,6 @@ WORDING: dict[str, Text] = {
         zh="出自本文件以外的事实都标有可信度：",
         en="Every fact that does not come from the Huangshi text itself carries a confidence mark:",
     ),
-    "sources-heading": Text(zh="来源", en="Sources"),
     "sources-intro": Text(
         zh="黄石《意见》的条文按条号引用；以下是数据引用的其他文件，各附文号、标题、日期、可信度，以及本站从中采用了什么、用在哪里。",
         en="The Huangshi text is cited by clause; these are the other documents the data cites, each with its number, title, date and confidence mark, and what the site takes from it and where.",
@@ -221,7 +220,6 @@ WORDING: dict[str, Text] = {
         zh="数据引用的其他文件及其可信度，见",
         en="The other documents the data cites, with their confidence marks, are listed on",
     ),
-    "cited-on": Text(zh="引用于", en="Cited on"),
     "issued": Text(zh="印发时间", en="Issued"),
     "issued-unknown": Text(zh="不详", en="not known"),
     "scope-of-source": Text(zh="适用范围", en="Reach"),
@@ -429,9 +427,7 @@ WORDING: dict[str, Text] = {
     "cli-range": Text(zh="{kind}，{span}", en="{kind}, {span}"),
     "cli-number": Text(zh="数字", en="a number"),
     "cli-whole-number": Text(zh="整数", en="a whole number"),
-    # Answers as text (the CLI; the page shares the labels above)
-    "head-result": Text(zh="结论", en="Result"),
-    "head-outside": Text(zh="其他来源的说法", en="What other sources say"),
+    # Answers
     "data-version-of": Text(
         zh="数据版本：{date}（{digest}）", en="Data version: {date} ({digest})"
     ),
@@ -733,21 +729,15 @@ WORDING: dict[str, Text] = {
     ),
 }
 
-# The entries the page script uses (calculators.js), given to it as JSON in the page's language.
+# The entries the page script uses itself (calculators.js: the runtime's state, the address, the
+# print and copy buttons), given to it as JSON in the page's language. Answers come with
+# their words (view.py).
 SCRIPT_WORDING = (
     "colon",
     "list-sep",
-    "clause-sep",
     "separator",
-    "dash",
     "quoted",
-    "counted",
     "mark-met",
-    "mark-missed",
-    "summary",
-    "may-apply-for",
-    "scope-of-answer",
-    "data-version-of",
     "calc-runtime-loading",
     "calc-runtime-ready",
     "calc-runtime-failed",
@@ -756,28 +746,12 @@ SCRIPT_WORDING = (
     "calc-waiting-failed",
     "calc-table-link",
     "calc-ignored",
-    "calc-equivalent",
-    "calc-no-equivalent",
-    "calc-edition-applied",
-    "calc-routes",
-    "calc-special-routes",
-    "calc-special-open",
-    "calc-special-possible",
-    "calc-special-not-met",
-    "calc-special-not-stated",
-    "calc-met",
-    "calc-missed",
-    "calc-missing",
-    "calc-all-routes",
     "calc-copy-link",
     "calc-copied",
     "calc-print",
     "calc-checked-at",
     "calc-address",
     "calc-inputs",
-    "calc-extension",
-    "calc-notes",
-    "calc-sources",
 )
 
 

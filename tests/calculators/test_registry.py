@@ -22,6 +22,7 @@ from calculators.index import PolicyIndex
 from calculators.registry import Calculator, ask
 from calculators.serial import Serializable
 from calculators.texts import Text
+from calculators.view import verdict
 from calculators.wording import WORDING, add
 
 KIND = "headcount-test"
@@ -78,8 +79,9 @@ def _decide(request: Headcount, index: PolicyIndex) -> HeadcountAnswer:
     return HeadcountAnswer(level=level, workers=workers, audited=request.audited)
 
 
-def _text(answer: dict[str, Any], lang: str) -> str:
-    return WORDING["test-headcount-text"].format(**answer).get(lang)
+def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
+    said = WORDING["test-headcount-text"].format(level=answer["level"], workers=answer["workers"])
+    return {"data": {"workers": str(answer["workers"])}, "nodes": [verdict(said, True)]}
 
 
 HEADCOUNT = Calculator(
@@ -89,7 +91,7 @@ HEADCOUNT = Calculator(
     decide=_decide,
     summary=lambda answer: {"workers": answer.workers},
     table=_table,
-    text=_text,
+    view=_view,
     help="test-headcount",
     submit="test-headcount",
     html_id="hc",
@@ -115,6 +117,9 @@ def test_the_api_answers_a_registered_calculator(headcount: Calculator) -> None:
         "audited": True,
         "kind": KIND,
     }
+    assert answer["view"]["nodes"][0]["children"] == [
+        {"text": {"zh": "technician：12人", "en": "technician: 12 workers"}}
+    ]
     summary = json.loads(api.run_batch(KIND, [{"level": "技师", "workers": 3}], detail="summary"))
     assert summary[0]["workers"] == 3 and "data_version" in summary[0]
     unknown = json.loads(api.run(KIND, '{"level": "技师", "head": 1}'))

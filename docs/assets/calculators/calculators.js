@@ -51,48 +51,17 @@ function joined(nodes, separator = words["separator"]) {
   return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
 }
 
-function sourcesLine(ids) {
-  const unique = [...new Set((ids || []).filter(Boolean))];
-  if (!unique.length) return null;
-  return el("p", { class: "calc-sources" }, `${words["calc-sources"]}${words.colon}`, ...joined(unique.map((id) => ref(id))));
+// An answer's view (calculators/view.py) as elements: the page only lays it out.
+function build(node) {
+  if ("ref" in node) {
+    const link = ref(node.ref, node.label);
+    if (node.text) link.textContent = text(node.text);
+    return link;
+  }
+  if ("confidence" in node) return confidence(node.confidence);
+  if ("text" in node) return text(node.text);
+  return el(node.tag, { class: node.class, ...node.attrs }, ...node.children.map(build));
 }
-
-// Which rules produced the answer (the newest changelog date and the data's digest), linked to
-// the changes page, so a printed or shared answer can be traced.
-function versionLine(version) {
-  if (!version) return null;
-  const link = ref("changes");
-  link.textContent = fill(words["data-version-of"], version);
-  return el("p", { class: "calc-version", "data-version": version.digest }, link);
-}
-
-function notesList(notes) {
-  if (!notes || !notes.length) return null;
-  return el(
-    "ul",
-    { class: "calc-notes" },
-    ...notes.map((note) =>
-      el(
-        "li",
-        {},
-        text(note.text ?? note),
-        note.source ? " " : null,
-        note.source ? ref(note.source, note.source_label) : null,
-        note.confidence ? " " : null,
-        confidence(note.confidence),
-      ),
-    ),
-  );
-}
-
-// The answer in one sentence, as the result's heading: the first thing read, and where focus
-// goes after the form is sent.
-const verdict = (words, yes) =>
-  el("h3", { class: `calc-verdict ${yes ? "calc-yes" : "calc-no"}`, tabindex: "-1" }, words);
-
-// What follows the verdict, folded: open on demand and when printed.
-const folded = (summary, ...content) =>
-  el("details", { class: "calc-details" }, el("summary", {}, summary), ...content);
 
 // Under every answer: copy its address (it restores the form and the answer), print it; and,
 // for the printout only, when it was checked, where, and what was entered.
@@ -144,7 +113,7 @@ window.addEventListener("afterprint", () => {
   }
 });
 
-const subhead = (words) => el("p", { class: "calc-subhead" }, el("strong", {}, words));
+const subhead = (label) => el("p", { class: "calc-subhead" }, el("strong", {}, label));
 
 // Forms and the URL query
 
@@ -242,107 +211,8 @@ function forgetIgnored(calculator) {
 
 const canonical = (request) => JSON.stringify(request, Object.keys(request).sort());
 
-// Rendering answers
-
-const render = {
-  equivalence(response, result) {
-    const title = response.equivalent;
-    const apply = response.may_apply_for;
-    result.dataset.equivalent = title ? title.id : "none";
-    return [
-      verdict(title ? `${words["calc-equivalent"]}${words.colon}${text(title)}` : words["calc-no-equivalent"], Boolean(title)),
-      el("p", {}, text(response.explanation)),
-      el("p", { class: "calc-scope" }, el("small", {}, `${words["scope-of-answer"]}${words.colon}`, text(response.scope))),
-      apply
-        ? el(
-            "p",
-            {},
-            el("strong", {}, `${words["may-apply-for"]}${words.colon}`),
-            text(apply.description),
-            " ",
-            ...joined([apply.source, ...(apply.also || [])].map((id) => ref(id))),
-            " ",
-            confidence(apply.confidence),
-          )
-        : null,
-      response.notes?.length
-        ? el(
-            "details",
-            { class: "calc-details" },
-            el("summary", {}, fill(words["counted"], { label: words["calc-notes"], count: response.notes.length })),
-            notesList(response.notes),
-          )
-        : null,
-      sourcesLine(response.sources),
-      versionLine(response.data_version),
-    ];
-  },
-
-  eligibility(response, result) {
-    result.dataset.eligible = String(Boolean(response.eligible));
-    const routes = (response.routes || []).map((route) =>
-      el(
-        "li",
-        { class: route.met ? "calc-met" : "calc-missed", "data-route": route.id },
-        el("span", { class: "calc-mark", "aria-hidden": "true" }, words[route.met ? "mark-met" : "mark-missed"]),
-        " ",
-        el("strong", {}, route.label),
-        " ",
-        el("span", { class: "calc-state" }, words[route.met ? "calc-met" : "calc-missed"]),
-        route.extension ? el("small", { class: "calc-tag" }, words["calc-extension"]) : null,
-        words["dash"],
-        el("small", { class: "calc-summary-label" }, `${words.summary}${words.colon}`),
-        text(route.description),
-        // The edition's document is named once above; a route citing another names it here.
-        ...(route.source === response.edition?.source
-          ? []
-          : [" ", ref(route.source, route.source_label), " ", confidence(route.confidence)]),
-        route.met || !route.missing?.length
-          ? null
-          : el(
-              "p",
-              { class: "calc-missing" },
-              el("strong", {}, `${words["calc-missing"]}${words.colon}`),
-              ...joined(route.missing.map(text), words["clause-sep"]),
-            ),
-        route.note ? el("p", { class: "calc-route-note" }, el("small", {}, text(route.note))) : null,
-      ),
-    );
-    const special = (response.special_routes || []).map((route) =>
-      el(
-        "li",
-        { "data-route": route.id, "data-status": route.status },
-        el("span", { class: `calc-tag calc-status-${route.status}` }, words[`calc-special-${route.status.replace("_", "-")}`] ?? route.status),
-        " ",
-        text(route.explanation),
-        " ",
-        ref(route.source, route.source_label),
-        route.notes?.length ? notesList(route.notes) : null,
-      ),
-    );
-    const edition = response.edition;
-    return [
-      verdict(text(response.headline), response.eligible),
-      edition
-        ? el(
-            "p",
-            { class: "calc-edition" },
-            `${words["calc-edition-applied"]}${words.colon}`,
-            ref(edition.source, edition.name),
-            " ",
-            confidence(edition.confidence),
-          )
-        : null,
-      folded(fill(words["counted"], { label: words["calc-all-routes"], count: routes.length }), subhead(words["calc-routes"]), el("ul", { class: "calc-routes" }, ...routes)),
-      special.length ? folded(fill(words["counted"], { label: words["calc-special-routes"], count: special.length }), el("ul", { class: "calc-special" }, ...special)) : null,
-      response.notes?.length ? folded(fill(words["counted"], { label: words["calc-notes"], count: response.notes.length }), notesList(response.notes)) : null,
-      versionLine(response.data_version),
-    ];
-  },
-};
-
 function show(calculator, response, engine) {
-  const { form, result, kind } = calculator;
+  const { form, result } = calculator;
   // The runtime confirming the build-time answer changes nothing a reader sees: keep the
   // content (and the live region quiet), record only who answered.
   const shown = JSON.stringify(response);
@@ -353,9 +223,7 @@ function show(calculator, response, engine) {
   calculator.shown = shown;
   const ignored = new Set(calculator.ignored.map((entry) => entry.field));
   for (const field of form.elements) if (!ignored.has(field)) field.removeAttribute?.("aria-invalid");
-  delete result.dataset.equivalent;
-  delete result.dataset.eligible;
-  delete result.dataset.error;
+  forgetData(calculator);
   result.removeAttribute("aria-busy");
   result.dataset.engine = engine;
   if (response.error) {
@@ -366,12 +234,19 @@ function show(calculator, response, engine) {
     return;
   }
   const [buttons, printed] = actions(calculator);
-  result.replaceChildren(printed, ...render[kind](response, result).filter(Boolean), buttons);
+  calculator.data = Object.keys(response.view.data);
+  Object.assign(result.dataset, response.view.data);
+  result.replaceChildren(printed, ...response.view.nodes.map(build), buttons);
   if (calculator.focusAnswer) {
     calculator.focusAnswer = false;
     result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
     result.scrollIntoView({ block: "start" });
   }
+}
+
+// The values the last answer put on the result element (`data-eligible`, …), and its error.
+function forgetData(calculator) {
+  for (const name of [...(calculator.data ?? []), "error"]) delete calculator.result.dataset[name];
 }
 
 function showNote(calculator, message) {
@@ -509,7 +384,8 @@ function setUp(container) {
     if (known) show(calculator, known, "table");
     else {
       calculator.shown = null;
-      for (const name of ["equivalent", "eligible", "engine", "error"]) delete result.dataset[name];
+      forgetData(calculator);
+      delete result.dataset.engine;
       result.setAttribute("aria-busy", "true");
       if (worker.state !== "ready") showNote(calculator, words[`calc-waiting-${worker.state}`]);
     }
