@@ -218,6 +218,7 @@ function show(calculator, response, engine) {
   const shown = JSON.stringify(response);
   if (shown === calculator.shown) {
     result.dataset.engine = engine;
+    focusVerdict(calculator); // sent again unchanged: the reader still goes to the answer
     return;
   }
   calculator.shown = shown;
@@ -237,11 +238,15 @@ function show(calculator, response, engine) {
   calculator.data = Object.keys(response.view.data);
   Object.assign(result.dataset, response.view.data);
   result.replaceChildren(printed, ...response.view.nodes.map(build), buttons);
-  if (calculator.focusAnswer) {
-    calculator.focusAnswer = false;
-    result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
-    result.scrollIntoView({ block: "start" });
-  }
+  focusVerdict(calculator);
+}
+
+// After sending, or on a shared address: focus and view move to the verdict, once.
+function focusVerdict(calculator) {
+  if (!calculator.focusAnswer) return;
+  calculator.focusAnswer = false;
+  calculator.result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
+  calculator.result.scrollIntoView({ block: "start" });
 }
 
 // The values the last answer put on the result element (`data-eligible`, …), and its error.
