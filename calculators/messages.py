@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .texts import Text, number
+from .texts import Text, join, number
 from .wording import WORDING
 
 
@@ -30,19 +30,21 @@ def __getattr__(name: str) -> Text:
 
 def accepted_list(items: list[Text]) -> Text:
     """ "甲、乙、丙" / "A, B, C"."""
-    return Text(zh="、".join(i.zh for i in items), en=", ".join(i.en for i in items))
+    sep = WORDING["list-sep"]
+    return join(items, sep.zh, sep.en)
 
 
 def or_list(items: list[Text]) -> Text:
     """ "甲或乙" / "A or B"."""
-    return Text(zh="或".join(i.zh for i in items), en=" or ".join(i.en for i in items))
+    sep = WORDING["or-sep"]
+    return join(items, sep.zh, sep.en)
 
 
 def more_years(value: float) -> Text:
     """ "N年" / "N more year(s)": how much longer a waiting period runs, rounded up so that
     a shortfall never reads as 0."""
     shown = number(math.ceil(value * 100 - 1e-9) / 100)
-    return Text(zh=f"{shown}年", en=f"{shown} more year" + ("" if shown == "1" else "s"))
+    return WORDING["more-year" if shown == "1" else "more-years"].format(n=shown)
 
 
 def with_article(name: Text) -> Text:
@@ -102,7 +104,6 @@ MONTHS_EN = [
 
 def human_date(day: date) -> Text:
     """A date as people write it: "2027年6月1日" / "1 June 2027"."""
-    return Text(
-        zh=f"{day.year}年{day.month}月{day.day}日",
-        en=f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+    return WORDING["human-date"].format(
+        year=day.year, month=day.month, day=day.day, month_name=MONTHS_EN[day.month - 1]
     )

@@ -178,7 +178,6 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.labels: dict[str, dict[str, str]] = catalogue()
         self.parts: list[Part] = list(parts(policy["document"]))
         self.part_by_id = {part.id: part for part in self.parts}
         self.sources = {s["id"]: s for s in policy["sources"]["sources"]}
@@ -187,8 +186,10 @@ class Renderer:
         index = PolicyIndex(policy_data(policy))
         # The version every calculator answer carries, shown on the changes page.
         self.data_version = index.data_version
-        # Each calculator's form, from its declaration (calculators/registry.py).
+        # Each calculator's form, from its declaration (calculators/registry.py); then the
+        # catalogue of wording, with what the calculator modules have added to it.
         self.forms = {kind: form(calc, index) for kind, calc in calculators().items()}
+        self.labels: dict[str, dict[str, str]] = catalogue()
 
     def names(self) -> list[str]:
         """Marker names that have a template."""
