@@ -1,19 +1,19 @@
 """The narrow interface the browser calls through Pyodide: JSON in, JSON out.
 
 `run(kind, request_json)` answers one request, with everything the page shows (routes,
-conditions, explanations, sources). `run_batch(kind, requests)` answers many the same way;
+conditions, explanations, sources), and `view`: the answer laid out for the page and the CLI
+alike (view.py). `run_batch(kind, requests)` answers many the same way;
 `run_batch(kind, requests, detail="summary")` gives per request only the decision, about
 1/100 of the size, for checking a whole team at once (the full answer for one person is then
-`run`):
+`run`): each calculator's `summary` (in its `calc_*.py`; eligibility: `{"eligible", "target",
+"edition", "met_routes", "eligible_from"}`, equivalence: `{"equivalent", "basis"}`), the same
+values as in the full answer,
 
-- eligibility: `{"eligible", "target", "edition", "met_routes", "eligible_from"}` (ids; the
-  date ISO or null), the same values as in the full answer;
-- equivalence: `{"equivalent", "basis"}` (`equivalent`: the id of the title or level, or
-  null);
 - each with the `data_version` (`{"date", "digest"}`) every answer carries;
 - a request that cannot be answered gives the same `{"error": …}` as in the full form.
 
-Errors come back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
+The kinds are the registered calculators (registry.py) and `tables`, every calculator's
+build-time table in one answer. Errors come back as data (`{"error": {field, message, accepted}}`), never as exceptions, so the page can
 show them beside the field. The compiled policy is read once per process; the site build
 passes its own `index` instead, so build-time answers come from the policy it just validated.
 """
@@ -28,16 +28,18 @@ from typing import Any
 
 from . import messages
 from .data import load_policy_data
-from .eligibility import assess
-from .equivalence import lookup
 from .errors import InputError
-from .facts import EligibilityFacts, EquivalenceQuery
 from .index import PolicyIndex
-from .tables import tables
+from .registry import Calculator, calculators, check_ranges
 from .texts import Text
 
-KINDS = ("equivalence", "eligibility", "tables")
+TABLES = "tables"
 DETAILS = ("full", "summary")
+
+
+def kinds() -> tuple[str, ...]:
+    """What `run` answers: every registered calculator, and the build-time tables."""
+    return (*calculators(), TABLES)
 
 
 @functools.cache
@@ -49,23 +51,46 @@ def policy_index() -> PolicyIndex:
 def answer(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[str, Any]:
     """The response object for one parsed request; raises InputError for bad input."""
     index = index or policy_index()
-    if kind == "equivalence":
-        return _versioned(lookup(EquivalenceQuery.from_dict(request), index).to_dict(), index)
-    if kind == "eligibility":
-        return _versioned(assess(EligibilityFacts.from_dict(request), index).to_dict(), index)
-    if kind == "tables":
+    if kind == TABLES:
         if request not in (None, {}):
             fields = ", ".join(request) if isinstance(request, dict) else request
             fields = messages.shown(fields)
             raise InputError(
                 "request", messages.UNKNOWN_FIELD.format(name=fields, accepted="—"), []
             )
-        return _versioned(tables(index).to_dict(), index)
-    raise InputError(
-        "kind",
-        messages.UNKNOWN_KIND.format(found=messages.shown(kind), accepted=", ".join(KINDS)),
-        list(KINDS),
-    )
+        return _versioned(tables(index), index)
+    found = _calculator(kind)
+    response = _versioned(found.decide(_read(found, request), index).to_dict(), index)
+    response["view"] = found.view(response, index)
+    return response
+
+
+def _calculator(kind: str) -> Calculator:
+    """The calculator of `kind`; InputError naming the kinds there are."""
+    found = calculators().get(kind)
+    if found is None:
+        raise InputError(
+            "kind",
+            messages.UNKNOWN_KIND.format(found=messages.shown(kind), accepted=", ".join(kinds())),
+            list(kinds()),
+        )
+    return found
+
+
+def _read(found: Calculator, request: Any) -> Any:
+    """The request as `found`'s dataclass, its types and declared ranges checked."""
+    parsed = found.request.from_dict(request)
+    check_ranges(parsed)
+    return parsed
+
+
+def tables(index: PolicyIndex) -> dict[str, Any]:
+    """Every calculator's build-time table, one answer: the sections of each, merged (two
+    calculators may print the same table; it is made once)."""
+    merged: dict[str, Any] = {}
+    for make in dict.fromkeys(c.table for c in calculators().values()):
+        merged.update(make(index).to_dict())
+    return merged
 
 
 def _versioned(response: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
@@ -83,7 +108,7 @@ def respond(kind: str, request: Any, index: PolicyIndex | None = None) -> dict[s
 
 
 def run(kind: str, request_json: str) -> str:
-    """Answer one JSON request of `kind` (equivalence | eligibility | tables) as JSON."""
+    """Answer one JSON request of `kind` (a calculator's, or `tables`) as JSON."""
     try:
         request = _parse(request_json)
     except InputError as err:
@@ -144,36 +169,15 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
     input gives the error object, as `respond` does."""
     index = index or policy_index()
     try:
-        if kind == "eligibility":
-            decision = assess(EligibilityFacts.from_dict(request), index)
-            return _versioned(
-                {
-                    "eligible": decision.eligible,
-                    "target": decision.target.id,
-                    "edition": decision.edition.id,
-                    "met_routes": list(decision.met_routes),
-                    "eligible_from": (
-                        decision.eligible_from.isoformat() if decision.eligible_from else None
-                    ),
-                },
-                index,
-            )
-        if kind == "equivalence":
-            found = lookup(EquivalenceQuery.from_dict(request), index)
-            return _versioned(
-                {
-                    "equivalent": found.equivalent.id if found.equivalent else None,
-                    "basis": found.basis,
-                },
-                index,
-            )
-        if kind == "tables":
+        if kind == TABLES:
             raise InputError(
                 "detail",
                 messages.UNKNOWN_VALUE.format(found="summary", accepted="full"),
                 ["full"],
             )
-        return answer(kind, request, index)  # an unknown kind: its error
+        found = _calculator(kind)
+        summary = found.summary(found.decide(_read(found, request), index))
+        return _versioned(summary, index)
     except InputError as err:
         return err.to_dict()
 

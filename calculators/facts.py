@@ -16,8 +16,47 @@ from . import messages, names
 from .dates import FIRST_DAY, LAST_DAY, years_between
 from .errors import InputError
 from .index import Level, PolicyIndex
+from .registry import Options, ask, check_ranges
 from .serial import Serializable, from_dict
 from .texts import Text
+
+# What the forms offer: every value a field accepts, as a person reads it.
+
+
+def _level_option(level: Level) -> Text:
+    """ "二级 · 技师" / "Level 2 · Technician": the grade first, as the ladder reads."""
+    if level.grade is None:
+        return level.name
+    return messages.LEVEL_OPTION.format(grade=level.grade, name=level.name)
+
+
+def level_options(index: PolicyIndex) -> Options:
+    return [(lv.id, _level_option(lv)) for lv in index.levels.values()]
+
+
+def target_options(index: PolicyIndex) -> Options:
+    """The levels some route of some edition leads to (extensions included)."""
+    ids = {lv.id for e in index.editions for lv in index.targets(e, extensions=True)}
+    return [(lv.id, _level_option(lv)) for lv in index.levels.values() if lv.id in ids]
+
+
+def edition_options(index: PolicyIndex) -> Options:
+    return [(e.id, e.name) for e in index.editions.values()]
+
+
+def education_options(index: PolicyIndex) -> Options:
+    return [(e.id, e.name) for e in index.education.values()]
+
+
+def tier_options(index: PolicyIndex) -> Options:
+    return [(t.id, t.name) for t in sorted(index.tiers.values(), key=lambda t: t.order)]
+
+
+def _default_edition(index: PolicyIndex) -> str:
+    return index.default_edition
+
+
+_YEARS = {"low": 0, "high": 100, "out_of_range": "range-years"}
 
 
 @dataclass(frozen=True)
@@ -26,30 +65,94 @@ class EligibilityFacts(Serializable):
 
     Years are years of work in this occupation or a related one. Dates, where given, let the
     calculator say on which day a waiting period ends; a years figure without its date is
-    taken as of `as_of`.
+    taken as of `as_of`. The fields are in the order the form asks for them, each with how it
+    is asked (`registry.ask`).
     """
 
-    target: str | None = None
-    certificate: str | None = None
-    same_or_related: bool = True
-    years_since_certificate: float | None = None
-    certificate_date: date | None = None
-    total_years: float | None = None
-    work_start_date: date | None = None
-    apprenticeship_completed: bool = False
-    education: str | None = None
-    final_year_student: bool = False
-    preparatory_technician: bool = False
-    technician_class: bool = False
-    competition_rank: int | None = None
-    title: str | None = None
-    years_since_title: float | None = None
-    title_date: date | None = None
-    age: int | None = None
-    working_in_occupation: bool = True
-    edition: str | None = None
-    extensions: bool = False
-    as_of: date | None = None
+    target: str | None = ask(
+        label="calc-field-target",
+        group="calc-group-target",
+        choices=target_options,
+        blank="calc-target-next",
+    )
+    edition: str | None = ask(
+        label="calc-field-edition",
+        group="calc-group-target",
+        choices=edition_options,
+        preset=_default_edition,
+        hint="calc-edition-hint",
+        hint_link=("faq.md", "faq-which-edition", "calc-edition-how"),
+    )
+    extensions: bool = ask(False, label="calc-field-extensions", group="calc-group-target")
+    certificate: str | None = ask(
+        label="calc-field-certificate",
+        group="calc-group-certificate",
+        choices=level_options,
+        blank="calc-none",
+    )
+    years_since_certificate: float | None = ask(
+        label="calc-field-years_since_certificate", group="calc-group-certificate", **_YEARS
+    )
+    certificate_date: date | None = ask(
+        label="calc-field-certificate_date",
+        group="calc-group-certificate",
+        instead_of="years_since_certificate",
+    )
+    same_or_related: bool = ask(
+        True,
+        label="calc-field-same_or_related",
+        group="calc-group-certificate",
+        option="--unrelated",
+    )
+    total_years: float | None = ask(
+        label="calc-field-total_years", group="calc-group-work", **_YEARS
+    )
+    work_start_date: date | None = ask(
+        label="calc-field-work_start_date", form=False, instead_of="total_years"
+    )
+    working_in_occupation: bool = ask(
+        True,
+        label="calc-field-working_in_occupation",
+        group="calc-group-work",
+        option="--not-working",
+    )
+    apprenticeship_completed: bool = ask(
+        False, label="calc-field-apprenticeship_completed", group="calc-group-work"
+    )
+    age: int | None = ask(
+        label="calc-field-age", group="calc-group-work", low=0, high=120, out_of_range="range-age"
+    )
+    education: str | None = ask(
+        label="calc-field-education",
+        group="calc-group-education",
+        choices=education_options,
+        blank="calc-none",
+    )
+    final_year_student: bool = ask(
+        False, label="calc-field-final_year_student", group="calc-group-education"
+    )
+    preparatory_technician: bool = ask(
+        False, label="calc-field-preparatory_technician", group="calc-group-education"
+    )
+    technician_class: bool = ask(
+        False, label="calc-field-technician_class", group="calc-group-education"
+    )
+    title: str | None = ask(
+        label="calc-field-title", group="calc-group-title", choices=tier_options, blank="calc-none"
+    )
+    years_since_title: float | None = ask(
+        label="calc-field-years_since_title", group="calc-group-title", **_YEARS
+    )
+    title_date: date | None = ask(
+        label="calc-field-title_date", form=False, instead_of="years_since_title"
+    )
+    competition_rank: int | None = ask(
+        label="calc-field-competition_rank",
+        group="calc-group-competition",
+        low=1,
+        out_of_range="range-rank",
+    )
+    as_of: date | None = ask(label="calc-field-as_of", form=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> EligibilityFacts:
@@ -64,9 +167,9 @@ class EligibilityFacts(Serializable):
 class EquivalenceQuery(Serializable):
     """A level to find the title for (hired or not), or a title to find the level for."""
 
-    level: str | None = None
-    title: str | None = None
-    hired: bool = True
+    level: str | None = ask(label="level", choices=level_options)
+    title: str | None = ask(label="title", form=False)
+    hired: bool = ask(True, label="calc-hired", option="--not-hired")
 
 
 # Resolution ----------------------------------------------------------------------------------
@@ -79,7 +182,7 @@ def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> Eligibil
     if edition not in index.editions:
         raise _choice("edition", edition, [(e, Text.same(e)) for e in index.editions])
     certificate = _level(facts.certificate, "certificate", index)
-    _check_years(facts)
+    check_ranges(facts)  # again for callers of `assess` that did not come through the api
     _check_dates(facts, as_of)
     if certificate is None:
         for field in ("years_since_certificate", "certificate_date"):
@@ -180,25 +283,6 @@ def _target(
             [lv.id for lv in above],
         )
     return found
-
-
-def _check_years(facts: EligibilityFacts) -> None:
-    for field in ("years_since_certificate", "total_years", "years_since_title"):
-        value = getattr(facts, field)
-        if value is not None and not (0 <= value <= 100):
-            raise InputError(
-                field, messages.YEARS_RANGE.format(found=messages.shown(value)), ["0–100"]
-            )
-    if facts.age is not None and not (0 <= facts.age <= 120):
-        raise InputError(
-            "age", messages.AGE_RANGE.format(found=messages.shown(facts.age)), ["0–120"]
-        )
-    if facts.competition_rank is not None and facts.competition_rank < 1:
-        raise InputError(
-            "competition_rank",
-            messages.RANK_RANGE.format(found=messages.shown(facts.competition_rank)),
-            ["≥ 1"],
-        )
 
 
 def _check_dates(facts: EligibilityFacts, as_of: date) -> None:

@@ -83,7 +83,7 @@ class RouteResult(Serializable):
 class SpecialRouteResult(Serializable):
     """A route of the Huangshi text outside the national conditions, and how it stands.
 
-    status: "open" (exists, no numeric condition, the evaluation institution decides), "possible"
+    status: "open" (exists; the text sets no numeric condition, nor who decides), "possible"
     (the facts meet the one condition the text states), "not_met", or "not_stated".
     """
 

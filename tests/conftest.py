@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import settings
 
 from calculators import data as calculators_data
+from calculators.wording import catalogue
 from hgpolicy.compile import write_policy_json
 from hgpolicy.policy import Policy, load_policy
 from tests.support.builds import ROOT, build_site, site_is_current
@@ -111,10 +111,9 @@ def server(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def labels(root: Path) -> dict[str, dict[str, str]]:
-    """The interface labels, as the pages show them."""
-    path = root / "build" / "hgpolicy" / "templates" / "labels.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def labels() -> dict[str, dict[str, str]]:
+    """The interface labels, as the pages show them (the catalogue of wording)."""
+    return catalogue()
 
 
 # One headless Chromium for the whole run (two sync Playwrights cannot run at once in one process).

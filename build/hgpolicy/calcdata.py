@@ -16,7 +16,6 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from .compile import policy_data
 from .policy import Policy
 from .runtime import PACKAGE, Runtime
 
@@ -31,10 +30,9 @@ class CalculatorData:
 
     def __init__(self, policy: Policy) -> None:
         from calculators import api
-        from calculators.index import PolicyIndex
 
         self._api = api
-        self._index = PolicyIndex(policy_data(policy))
+        self._index = policy.model  # the same model the pages read
 
     @cached_property
     def tables(self) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from calculators.document import Part
+from calculators.registry import calculators, form
 from calculators.texts import Text
+from calculators.wording import SCRIPT_WORDING, catalogue, in_language
 
 from .escape import text as escape_text
 from .ladder import ladder_svg
@@ -163,15 +165,16 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.labels: dict[str, dict[str, str]] = yaml.safe_load(
-            (TEMPLATES / "labels.yaml").read_text(encoding="utf-8")
-        )
         self.model = policy.model
         self.parts: list[Part] = list(self.model.document.parts)
         self.part_by_id = self.model.clauses
         self.sources = self.model.sources
         self.cited = cited_records(policy)
         self.records = records_by_id(policy)
+        # Each calculator's form, from its declaration (calculators/registry.py); then the
+        # catalogue of wording, with what the calculator modules have added to it.
+        self.forms = {kind: form(calc, self.model) for kind, calc in calculators().items()}
+        self.labels: dict[str, dict[str, str]] = catalogue()
 
     def page_title(self, page: str, lang: str) -> str:
         """The title of site page `page` (`glossary.md`) in `lang`: its first heading."""
@@ -219,6 +222,8 @@ class Renderer:
             # The version every calculator answer carries, shown on the changes page.
             data_version=self.model.data_version,
             pages=PAGES,
+            forms=self.forms,
+            script_wording=in_language(SCRIPT_WORDING, lang),
         )
 
 

@@ -36,7 +36,8 @@ class SitePage:
 
     @property
     def title_label(self) -> str:
-        """The key of the page's title (its first heading) in templates/labels.yaml."""
+        """The key of the page's title (its first heading) in the catalogue of wording
+        (calculators/wording.py)."""
         return f"page-title-{self.template}"
 
     def source_uri(self, lang: str, default: str) -> str:

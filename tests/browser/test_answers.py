@@ -71,7 +71,7 @@ def test_a_shared_link_opens_on_its_verdict(browser, recorder, server, lang: str
 def test_focus_moves_to_the_verdict_after_sending(calculator, lang: str) -> None:
     page = calculator("eligibility", lang)
     page.select_option("#el-certificate", "senior-worker")
-    page.fill("#el-years-since", "5")
+    page.fill("#el-years-since-certificate", "5")
     page.click("#el-form button[type=submit]")
     page.wait_for_function(
         "document.activeElement && document.activeElement.classList.contains('calc-verdict')"

@@ -237,7 +237,7 @@ def test_a_checkbox_missing_from_the_address_keeps_its_default(open_page) -> Non
     # Eligibility: the boxes ticked by default stay ticked when the address does not name them.
     page = open_page("en", "calculators/eligibility/?certificate=senior-worker&total_years=8")
     assert page.is_checked("#el-same-or-related")
-    assert page.is_checked("#el-working")
+    assert page.is_checked("#el-working-in-occupation")
 
 
 # Values of an address the form cannot hold: each (field, value) as typed into the address.
@@ -300,7 +300,7 @@ def test_a_negative_number_in_the_address_gets_the_calculators_message(
     error = _answer("eligibility", facts)["error"]
     assert page.get_attribute("#el-result", "data-error") == error["field"]
     assert error["message"][lang] in page.inner_text("#el-result")
-    assert page.get_attribute("#el-years-since", "aria-invalid") == "true"
+    assert page.get_attribute("#el-years-since-certificate", "aria-invalid") == "true"
 
 
 def test_the_page_writes_every_checkbox_into_the_address(open_page) -> None:

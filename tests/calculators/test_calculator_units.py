@@ -207,7 +207,7 @@ def test_api_errors_are_data() -> None:
     assert bad_json["error"]["field"] == "request"
     unknown = json.loads(api.run("bogus", "{}"))
     assert unknown["error"]["field"] == "kind" and set(unknown["error"]["accepted"]) == set(
-        api.KINDS
+        api.kinds()
     )
     assert set(unknown["error"]["message"]) == {"zh", "en"}
     assert "error" in json.loads(api.run("tables", '{"edition": "2018"}'))

@@ -1,4 +1,5 @@
-"""The CLI's readable text (calculators/render.py), line by line where its shape matters.
+"""The CLI's readable text (an answer's view as lines, calculators/view.py; the tables,
+calculators/render.py), line by line where its shape matters.
 
 The layout is typed here; names and descriptions come from policy/*.yaml (read as YAML here,
 not through the calculators), so no rule text is written twice.
@@ -14,7 +15,8 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.render import decision_text, equivalence_text, tables_text
+from calculators.render import tables_text
+from calculators.view import text
 
 POLICY = Path(__file__).resolve().parents[2] / "policy"
 
@@ -34,8 +36,8 @@ EDITION_2018 = {
 }
 
 
-def _lines(kind: str, render: Any, lang: str, **facts: Any) -> list[str]:
-    return render(json.loads(api.run(kind, json.dumps(facts))), lang).splitlines()
+def _lines(kind: str, lang: str, **facts: Any) -> list[str]:
+    return text(json.loads(api.run(kind, json.dumps(facts)))["view"], lang).splitlines()
 
 
 WAITING = {
@@ -47,47 +49,35 @@ WAITING = {
 
 
 def test_a_decision_in_english() -> None:
-    lines = _lines("eligibility", decision_text, "en", **WAITING)
+    lines = _lines("eligibility", "en", **WAITING)
     a1 = ROUTES["2018-technician-a1"]
-    assert lines[:8] == [
-        "Result: You may apply for Technician (Level 2) from 15 March 2025, by route A1.",
-        "",
-        "Level applied for: Technician (Level 2)",
-        "Certificate held: Senior Worker (Level 3)",
+    assert lines[:6] == [
+        "You may apply for Technician (Level 2) from 15 March 2025, by route A1.",
         f"Conditions applied: {EDITION_2018['en']} (seen)",
-        "",
-        "National routes (any one suffices):",
-        f"  ✘ A1 not met — {a1['description']['en']}",
-    ]
-    assert lines[8:10] == [
-        f"      Source: {NUMBER_EN['standard-2018']} ({NUMBER['standard-2018']}); seen",
-        "      this route still needs: work after obtaining Senior Worker (Level 3) until"
+        "Every route (3):",
+        "  National routes (any one suffices)",
+        f"  ✘ A1 not met — Summary: {a1['description']['en']}",
+        "      This route still needs: work after obtaining Senior Worker (Level 3) until"
         " 2025-03-15",
     ]
-    special = lines.index("Special routes of the Huangshi opinion (not part of the result above):")
-    assert lines[special - 1] == ""
+    special = lines.index("Special routes of the Huangshi text (not part of the result above) (4):")
     direct = SPECIAL["routes"][0]
     assert lines[special + 1].startswith(
         f"  - [exists; the text sets no condition] {direct['name']['en']} ("
     )
     note = SPECIAL["notes"][0]
     assert lines[special + 2] == (
-        f"      · {note['text']['en']} ({NUMBER_EN['zbf-2022-58']} ({NUMBER['zbf-2022-58']}); seen)"
+        f"      - {note['text']['en']} {NUMBER_EN['zbf-2022-58']} ({NUMBER['zbf-2022-58']}) (seen)"
     )
     hubei = SPECIAL["notes"][2]
-    where = hubei["source_note"]["en"].rstrip(".")
-    assert f"      · {hubei['text']['en']} ({where}; reported)" in lines
+    assert f"      - {hubei['text']['en']} (reported)" in lines
     assert any(line.startswith("  - [no facts given] ") for line in lines)
-    notes = lines.index("Notes:")
-    assert lines[notes - 1] == "" and lines[notes + 1].startswith("  - The national vocational")
-    assert lines[-2] == "Sources: standard-2018, c6, c9.4, zbf-2022-58"
     assert lines[-1].startswith("Data version: ")
 
 
 def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
     lines = _lines(
         "eligibility",
-        decision_text,
         "zh",
         target="技师",
         certificate="高级工",
@@ -97,62 +87,52 @@ def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
     )
     a1, e1 = ROUTES["2018-technician-a1"], EXTENSIONS["2018-technician-e1"]
     assert lines[:5] == [
-        "结论：可以申报技师（二级），依据途径A1。",
-        "",
-        "申报等级：技师（二级）",
-        "现有证书：高级工（三级）",
-        f"依据：{EDITION_2018['zh']}（已见原文）",
+        "可以申报技师（二级），依据途径A1。",
+        f"所依据的申报条件：{EDITION_2018['zh']}（已见原文）",
+        "每条途径的情况 (6)：",
+        "  国家申报途径（满足任一即可）",
+        f"  ✔ A1 满足 — 要点：{a1['description']['zh']}",
     ]
-    assert lines[6] == "国家申报途径（满足任一即可）："
-    assert lines[7:9] == [
-        f"  ✔ A1 满足 — {a1['description']['zh']}",
-        f"      来源：{NUMBER['standard-2018']}；已见原文",
-    ]
-    assert f"  ✘ E1 [扩展途径] 不满足 — {e1['description']['zh']}" in lines
-    assert "黄石《意见》的特别途径（不计入上述结论）：" in lines
+    assert f"  ✘ E1 不满足 [部分职业标准另设] — 要点：{e1['description']['zh']}" in lines
+    assert "黄石《意见》的特别途径（不计入上述结论） (4)：" in lines
     assert any(line.startswith("  - [可能适用] ") for line in lines)
-    assert "说明：" in lines and lines[-2].startswith("来源：standard-2018, c6")
+    assert "说明 (2)：" in lines and lines[-1].startswith("数据版本：")
 
 
 def test_a_competition_place_below_the_top_three() -> None:
-    lines = _lines("eligibility", decision_text, "en", target="技师", competition_rank=4)
+    lines = _lines("eligibility", "en", target="技师", competition_rank=4)
     assert any(line.startswith("  - [does not apply] ") for line in lines)
-    assert "Certificate held: none" in lines
+    assert lines[0].startswith("You may not apply for Technician (Level 2) yet.")
 
 
 def test_an_equivalence_with_the_title_one_may_apply_for() -> None:
-    lines = _lines("equivalence", equivalence_text, "en", level="高级技师")
+    lines = _lines("equivalence", "en", level="高级技师")
     apply = next(
         r for r in _yaml("equivalence")["title_application"] if r["level"] == "senior-technician"
     )
-    assert lines[:2] == [
-        "Level: Senior Technician (Level 1)",
-        "Treated as equal to: Senior Engineer",
-    ]
-    assert lines[3].startswith("Scope: In clause (14) this sentence")
-    assert lines[4] == (
+    assert lines[0] == "Treated as equal to: Senior Engineer"
+    assert lines[2].startswith("Scope: In clause (14) this sentence")
+    assert lines[3] == (
         f"May apply for: {apply['description']['en']}"
-        f" ({NUMBER_EN['rsbf-2018-74']} ({NUMBER['rsbf-2018-74']}),"
+        f" {NUMBER_EN['rsbf-2018-74']} ({NUMBER['rsbf-2018-74']}) ·"
         f" {NUMBER_EN['lurs-2020-16']} ({NUMBER['lurs-2020-16']})"
-        " (a Shandong document, not applicable in Hubei, cited as an example only); reported)"
+        " (a Shandong document, not applicable in Hubei, cited as an example only) (reported)"
     )
-    assert lines[5] == "What other sources say:" and lines[6].startswith("  - ")
-    assert lines[-2].startswith("Sources: c14, rsbf-2018-74, lurs-2020-16, rsbf-2020-96")
+    assert lines[4] == "Notes (5):" and lines[5].startswith("  - ")
+    assert lines[-2] == "Sources: c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96"
     assert lines[-1].startswith("Data version: ")
 
 
 def test_an_equivalence_in_chinese_not_hired_and_from_a_title() -> None:
-    lines = _lines("equivalence", equivalence_text, "zh", level="技师", hired=False)
-    assert lines[:2] == ["等级：技师（二级）", "同等待遇：无"]
-    assert lines[4].endswith(
-        f"（{NUMBER['rsbf-2018-74']}、{NUMBER['lurs-2020-16']}（山东省文件，不适用于湖北，仅作示例）；见于报道）"
+    lines = _lines("equivalence", "zh", level="技师", hired=False)
+    assert lines[0] == "没有对应的职称"
+    assert lines[3].endswith(
+        f" {NUMBER['rsbf-2018-74']} · {NUMBER['lurs-2020-16']}（山东省文件，不适用于湖北，仅作示例）（见于报道）"
     )
-    assert "其他来源的说法：" in lines
-    lines = _lines("equivalence", equivalence_text, "en", title="工程师")
-    assert lines[:2] == ["Title: Engineer", "Treated as equal to: Technician"]
-    assert _lines("equivalence", equivalence_text, "en", level="初级工")[1] == (
-        "Treated as equal to: none"
-    )
+    assert "说明 (5)：" in lines
+    lines = _lines("equivalence", "en", title="工程师")
+    assert lines[0] == "Treated as equal to: Technician"
+    assert _lines("equivalence", "en", level="初级工")[0] == "No equivalent title"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

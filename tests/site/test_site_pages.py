@@ -1,6 +1,6 @@
 """The generated pages: both languages, the language switch, the ladder, and facts tied to clauses.
 
-Expected names, ids and clauses come from policy/ (and interface words from labels.yaml), so
+Expected names, ids and clauses come from policy/ (and interface words from the catalogue, calculators/wording.py), so
 a change to the data is checked against the site built from it.
 """
 

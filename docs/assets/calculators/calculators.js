@@ -2,12 +2,14 @@
 //
 // Loaded only by calculator pages (the build adds it where a `[data-calculator]` form is).
 // It holds no rule and no wording: the answers come from the calculators package (the same
-// Python the site is built with), the words from the page (`#calc-labels`, in its language).
+// Python the site is built with), the words from the catalogue of wording
+// (calculators/wording.py, the keys of SCRIPT_WORDING, in the page's language: `#calc-labels`),
+// and each form's fields from the calculator's declaration (`[data-calc-fields]`).
 // Equivalence answers appear at once from the table the build computed with that same code
 // (`[data-calc-answers]`), and are confirmed by the runtime once it has loaded.
 
 const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
-const labels = readJSON("calc-labels");
+const words = readJSON("calc-labels");
 const runtimeConfig = readJSON("calc-runtime");
 
 function readJSON(id) {
@@ -23,6 +25,9 @@ function el(tag, attrs = {}, ...children) {
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
 }
+
+// A catalogue entry with its `{name}` places filled.
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 
 const text = (record) => (record && typeof record === "object" ? record[lang] : record) ?? "";
 
@@ -42,73 +47,42 @@ function ref(id, fallback) {
 
 const confidence = (mark) => (mark ? ref(`confidence-${mark}`, mark) : null);
 
-function joined(nodes, separator = " · ") {
+function joined(nodes, separator = words["separator"]) {
   return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
 }
 
-function sourcesLine(ids) {
-  const unique = [...new Set((ids || []).filter(Boolean))];
-  if (!unique.length) return null;
-  return el("p", { class: "calc-sources" }, labels.sources, ...joined(unique.map((id) => ref(id))));
+// An answer's view (calculators/view.py) as elements: the page only lays it out.
+function build(node) {
+  if ("ref" in node) {
+    const link = ref(node.ref, node.label);
+    if (node.text) link.textContent = text(node.text);
+    return link;
+  }
+  if ("confidence" in node) return confidence(node.confidence);
+  if ("text" in node) return text(node.text);
+  return el(node.tag, { class: node.class, ...node.attrs }, ...node.children.map(build));
 }
-
-// Which rules produced the answer (the newest changelog date and the data's digest), linked to
-// the changes page, so a printed or shared answer can be traced.
-function versionLine(version) {
-  if (!version) return null;
-  const link = ref("changes", labels.data_version);
-  link.textContent = `${labels.data_version}${labels.colon}${version.date} · ${version.digest}`;
-  return el("p", { class: "calc-version", "data-version": version.digest }, link);
-}
-
-function notesList(notes) {
-  if (!notes || !notes.length) return null;
-  return el(
-    "ul",
-    { class: "calc-notes" },
-    ...notes.map((note) =>
-      el(
-        "li",
-        {},
-        text(note.text ?? note),
-        note.source ? " " : null,
-        note.source ? ref(note.source, note.source_label) : null,
-        note.confidence ? " " : null,
-        confidence(note.confidence),
-      ),
-    ),
-  );
-}
-
-// The answer in one sentence, as the result's heading: the first thing read, and where focus
-// goes after the form is sent.
-const verdict = (words, yes) =>
-  el("h3", { class: `calc-verdict ${yes ? "calc-yes" : "calc-no"}`, tabindex: "-1" }, words);
-
-// What follows the verdict, folded: open on demand and when printed.
-const folded = (summary, ...content) =>
-  el("details", { class: "calc-details" }, el("summary", {}, summary), ...content);
 
 // Under every answer: copy its address (it restores the form and the answer), print it; and,
 // for the printout only, when it was checked, where, and what was entered.
 function actions(calculator) {
-  const copy = el("button", { type: "button", class: "md-button calc-copy" }, labels.copy_link);
+  const copy = el("button", { type: "button", class: "md-button calc-copy" }, words["calc-copy-link"]);
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      copy.textContent = labels.copied;
+      copy.textContent = words["calc-copied"];
     } catch {
-      window.prompt(labels.copy_link, location.href);
+      window.prompt(words["calc-copy-link"], location.href);
     }
   });
-  const print = el("button", { type: "button", class: "md-button calc-print" }, labels.print);
+  const print = el("button", { type: "button", class: "md-button calc-print" }, words["calc-print"]);
   print.addEventListener("click", () => window.print());
   const entered = [...calculator.form.elements]
     .filter((field) => field.name && (field.type === "checkbox" ? field.checked : field.value !== ""))
     .map((field) => {
       const label = calculator.form.querySelector(`label[for="${field.id}"]`)?.textContent ?? field.name;
-      const value = field.tagName === "SELECT" ? field.selectedOptions[0]?.textContent : field.type === "checkbox" ? "✔" : field.value;
-      return el("li", {}, `${label}${labels.colon}${value}`);
+      const value = field.tagName === "SELECT" ? field.selectedOptions[0]?.textContent : field.type === "checkbox" ? words["mark-met"] : field.value;
+      return el("li", {}, `${label}${words.colon}${value}`);
     });
   const now = new Date();
   const checked = now.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeStyle: "short" });
@@ -117,9 +91,9 @@ function actions(calculator) {
     el(
       "div",
       { class: "calc-print-only" },
-      el("p", {}, `${labels.checked_at}${labels.colon}${checked}`),
-      el("p", {}, `${labels.address}${labels.colon}${location.href}`),
-      subhead(labels.inputs),
+      el("p", {}, `${words["calc-checked-at"]}${words.colon}${checked}`),
+      el("p", {}, `${words["calc-address"]}${words.colon}${location.href}`),
+      subhead(words["calc-inputs"]),
       el("ul", {}, ...entered),
     ),
   ];
@@ -139,18 +113,26 @@ window.addEventListener("afterprint", () => {
   }
 });
 
-const subhead = (words) => el("p", { class: "calc-subhead" }, el("strong", {}, words));
+const subhead = (label) => el("p", { class: "calc-subhead" }, el("strong", {}, label));
 
 // Forms and the URL query
 
-function requestFrom(form) {
+// Each field the calculator declares (`{name, query, type}`, in the form's order), with its
+// element in the form.
+function declared(form, fields) {
+  return fields
+    .map((spec) => ({ ...spec, field: form.elements.namedItem(spec.name) }))
+    .filter(({ field }) => field);
+}
+
+function requestFrom(form, fields) {
   const request = {};
-  for (const field of form.elements) {
-    if (!field.name || field.disabled) continue;
-    if (field.type === "checkbox") request[field.name] = field.checked;
+  for (const { name, type, field } of declared(form, fields)) {
+    if (field.disabled) continue;
+    if (type === "flag") request[name] = field.checked;
     else if (field.value === "") continue;
-    else if (field.type === "number") request[field.name] = Number(field.value);
-    else request[field.name] = field.value;
+    else if (type === "number" || type === "integer") request[name] = Number(field.value);
+    else request[name] = field.value;
   }
   return request;
 }
@@ -164,36 +146,37 @@ function requestFrom(form) {
 const YES = ["true", "1", "on", "yes"];
 const NO = ["false", "0", "off", "no"];
 
-function queryFrom(form, request) {
+function queryFrom(fields, request) {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request)) query.set(name, String(value));
+  for (const { name, query: key } of fields) {
+    if (name in request) query.set(key, String(request[name]));
+  }
   return query;
 }
 
 // The form as the query says; returns the values it could not take ([{field, value}]), or
 // null when the query names no field of this form.
-function fillFrom(form, query) {
-  const names = [...form.elements].map((field) => field.name).filter(Boolean);
-  if (!names.some((name) => query.has(name))) return null;
+function fillFrom(form, fields, query) {
+  const known = declared(form, fields);
+  if (!known.some((spec) => query.has(spec.query))) return null;
   const ignored = [];
-  for (const field of form.elements) {
-    if (!field.name) continue;
-    const [value = null, ...extra] = query.getAll(field.name);
-    let known = true;
+  for (const { query: key, field } of known) {
+    const [value = null, ...extra] = query.getAll(key);
+    let understood = true;
     if (field.type === "checkbox") {
       const given = value?.trim().toLowerCase();
-      known = YES.includes(given) || NO.includes(given);
-      field.checked = known ? YES.includes(given) : field.defaultChecked;
+      understood = YES.includes(given) || NO.includes(given);
+      field.checked = understood ? YES.includes(given) : field.defaultChecked;
     } else if (field.tagName === "SELECT") {
       const options = [...field.options];
-      known = options.some((option) => option.value === value);
+      understood = options.some((option) => option.value === value);
       const initial = options.find((option) => option.defaultSelected) ?? options[0];
-      field.value = known ? value : (initial?.value ?? "");
+      field.value = understood ? value : (initial?.value ?? "");
     } else {
       field.value = value ?? field.defaultValue;
-      known = field.value === value; // the browser empties what its type cannot hold
+      understood = field.value === value; // the browser empties what its type cannot hold
     }
-    for (const dropped of [...(value === null || known ? [] : [value]), ...extra]) {
+    for (const dropped of [...(value === null || understood ? [] : [value]), ...extra]) {
       ignored.push({ field, value: dropped });
     }
   }
@@ -211,10 +194,10 @@ function showIgnored(calculator) {
     const shown = value.length > 60 ? `${value.slice(0, 59)}…` : value;
     field.setAttribute("aria-invalid", "true");
     field.setAttribute("aria-describedby", calculator.note.id);
-    return `${label}${labels.colon}“${shown}”`;
+    return `${label}${words.colon}${fill(words["quoted"], { value: shown })}`;
   });
   calculator.note.hidden = !named.length;
-  calculator.note.replaceChildren(labels.ignored, ...joined(named, labels.list_sep));
+  calculator.note.replaceChildren(words["calc-ignored"], ...joined(named, words["list-sep"]));
 }
 
 function forgetIgnored(calculator) {
@@ -228,120 +211,20 @@ function forgetIgnored(calculator) {
 
 const canonical = (request) => JSON.stringify(request, Object.keys(request).sort());
 
-// Rendering answers
-
-const render = {
-  equivalence(response, result) {
-    const title = response.equivalent;
-    const apply = response.may_apply_for;
-    result.dataset.equivalent = title ? title.id : "none";
-    return [
-      verdict(title ? `${labels.equivalent}${text(title)}` : labels.no_equivalent, Boolean(title)),
-      el("p", {}, text(response.explanation)),
-      el("p", { class: "calc-scope" }, el("small", {}, `${labels.scope}${labels.colon}`, text(response.scope))),
-      apply
-        ? el(
-            "p",
-            {},
-            el("strong", {}, `${labels.may_apply_for}${labels.colon}`),
-            text(apply.description),
-            " ",
-            ...joined([apply.source, ...(apply.also || [])].map((id) => ref(id))),
-            " ",
-            confidence(apply.confidence),
-          )
-        : null,
-      response.notes?.length
-        ? el(
-            "details",
-            { class: "calc-details" },
-            el("summary", {}, `${labels.notes} (${response.notes.length})`),
-            notesList(response.notes),
-          )
-        : null,
-      sourcesLine(response.sources),
-      versionLine(response.data_version),
-    ];
-  },
-
-  eligibility(response, result) {
-    result.dataset.eligible = String(Boolean(response.eligible));
-    const routes = (response.routes || []).map((route) =>
-      el(
-        "li",
-        { class: route.met ? "calc-met" : "calc-missed", "data-route": route.id },
-        el("span", { class: "calc-mark", "aria-hidden": "true" }, route.met ? "✔" : "✘"),
-        " ",
-        el("strong", {}, route.label),
-        " ",
-        el("span", { class: "calc-state" }, route.met ? labels.met : labels.missed),
-        route.extension ? el("small", { class: "calc-tag" }, labels.extension) : null,
-        " — ",
-        el("small", { class: "calc-summary-label" }, `${labels.summary}${labels.colon}`),
-        text(route.description),
-        // The edition's document is named once above; a route citing another names it here.
-        ...(route.source === response.edition?.source
-          ? []
-          : [" ", ref(route.source, route.source_label), " ", confidence(route.confidence)]),
-        route.met || !route.missing?.length
-          ? null
-          : el(
-              "p",
-              { class: "calc-missing" },
-              el("strong", {}, `${labels.missing}${labels.colon}`),
-              ...joined(route.missing.map(text), lang === "zh" ? "；" : "; "),
-            ),
-        route.note ? el("p", { class: "calc-route-note" }, el("small", {}, text(route.note))) : null,
-      ),
-    );
-    const special = (response.special_routes || []).map((route) =>
-      el(
-        "li",
-        { "data-route": route.id, "data-status": route.status },
-        el("span", { class: `calc-tag calc-status-${route.status}` }, labels.status[route.status] ?? route.status),
-        " ",
-        text(route.explanation),
-        " ",
-        ref(route.source, route.source_label),
-        route.notes?.length ? notesList(route.notes) : null,
-      ),
-    );
-    const edition = response.edition;
-    return [
-      verdict(text(response.headline), response.eligible),
-      edition
-        ? el(
-            "p",
-            { class: "calc-edition" },
-            `${labels.edition}${labels.colon}`,
-            ref(edition.source, edition.name),
-            " ",
-            confidence(edition.confidence),
-          )
-        : null,
-      folded(`${labels.all_routes} (${routes.length})`, subhead(labels.routes), el("ul", { class: "calc-routes" }, ...routes)),
-      special.length ? folded(`${labels.special_routes} (${special.length})`, el("ul", { class: "calc-special" }, ...special)) : null,
-      response.notes?.length ? folded(`${labels.notes} (${response.notes.length})`, notesList(response.notes)) : null,
-      versionLine(response.data_version),
-    ];
-  },
-};
-
 function show(calculator, response, engine) {
-  const { form, result, kind } = calculator;
+  const { form, result } = calculator;
   // The runtime confirming the build-time answer changes nothing a reader sees: keep the
   // content (and the live region quiet), record only who answered.
   const shown = JSON.stringify(response);
   if (shown === calculator.shown) {
     result.dataset.engine = engine;
+    focusVerdict(calculator); // sent again unchanged: the reader still goes to the answer
     return;
   }
   calculator.shown = shown;
   const ignored = new Set(calculator.ignored.map((entry) => entry.field));
   for (const field of form.elements) if (!ignored.has(field)) field.removeAttribute?.("aria-invalid");
-  delete result.dataset.equivalent;
-  delete result.dataset.eligible;
-  delete result.dataset.error;
+  forgetData(calculator);
   result.removeAttribute("aria-busy");
   result.dataset.engine = engine;
   if (response.error) {
@@ -352,17 +235,28 @@ function show(calculator, response, engine) {
     return;
   }
   const [buttons, printed] = actions(calculator);
-  result.replaceChildren(printed, ...render[kind](response, result).filter(Boolean), buttons);
-  if (calculator.focusAnswer) {
-    calculator.focusAnswer = false;
-    result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
-    result.scrollIntoView({ block: "start" });
-  }
+  calculator.data = Object.keys(response.view.data);
+  Object.assign(result.dataset, response.view.data);
+  result.replaceChildren(printed, ...response.view.nodes.map(build), buttons);
+  focusVerdict(calculator);
+}
+
+// After sending, or on a shared address: focus and view move to the verdict, once.
+function focusVerdict(calculator) {
+  if (!calculator.focusAnswer) return;
+  calculator.focusAnswer = false;
+  calculator.result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
+  calculator.result.scrollIntoView({ block: "start" });
+}
+
+// The values the last answer put on the result element (`data-eligible`, …), and its error.
+function forgetData(calculator) {
+  for (const name of [...(calculator.data ?? []), "error"]) delete calculator.result.dataset[name];
 }
 
 function showNote(calculator, message) {
   calculator.shown = null;
-  const toTables = worker.state === "failed" ? el("a", { href: "#table" }, labels.table) : null;
+  const toTables = worker.state === "failed" ? el("a", { href: "#table" }, words["calc-table-link"]) : null;
   calculator.result.removeAttribute("aria-busy");
   calculator.result.replaceChildren(el("p", { class: "calc-note" }, message, toTables ? " " : null, toTables));
 }
@@ -393,7 +287,7 @@ function setStatus(state, why) {
   worker.state = state;
   for (const status of document.querySelectorAll("[data-calc-status]")) {
     status.dataset.state = state;
-    status.textContent = [labels[why], labels[`runtime_${state}`]].filter(Boolean).join(" ");
+    status.textContent = [words[why], words[`calc-runtime-${state}`]].filter(Boolean).join(" ");
   }
 }
 
@@ -423,7 +317,7 @@ function startWorker() {
     } else if (data.type === "snapshot") {
       markStatus("snapshot", data.saved ? "saved" : "none");
     } else if (data.type === "failed") {
-      failed(data.message, data.checksum ? "runtime_checksum" : undefined);
+      failed(data.message, data.checksum ? "calc-runtime-checksum" : undefined);
     } else if (data.type === "result") {
       const job = worker.pending.get(data.id);
       worker.pending.delete(data.id);
@@ -480,13 +374,14 @@ function setUp(container) {
   const form = container.querySelector("form");
   const result = container.querySelector("[data-calc-result]");
   const answers = JSON.parse(container.querySelector("[data-calc-answers]")?.textContent || "{}");
+  const fields = JSON.parse(container.querySelector("[data-calc-fields]").textContent);
   const calculator = { kind, form, result, answers, asked: 0, ignored: [] };
 
   async function answer({ updateURL }) {
-    const request = requestFrom(form);
+    const request = requestFrom(form, fields);
     if (updateURL) {
       if (calculator.ignored.length) forgetIgnored(calculator); // the address is rewritten
-      const query = queryFrom(form, request).toString();
+      const query = queryFrom(fields, request).toString();
       history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
       carryQuery();
     }
@@ -495,15 +390,16 @@ function setUp(container) {
     if (known) show(calculator, known, "table");
     else {
       calculator.shown = null;
-      for (const name of ["equivalent", "eligible", "engine", "error"]) delete result.dataset[name];
+      forgetData(calculator);
+      delete result.dataset.engine;
       result.setAttribute("aria-busy", "true");
-      if (worker.state !== "ready") showNote(calculator, labels[`waiting_${worker.state}`]);
+      if (worker.state !== "ready") showNote(calculator, words[`calc-waiting-${worker.state}`]);
     }
     try {
       const response = await run(kind, request);
       if (asked === calculator.asked) show(calculator, response, "python");
     } catch {
-      if (asked === calculator.asked && !known) showNote(calculator, labels.waiting_failed);
+      if (asked === calculator.asked && !known) showNote(calculator, words["calc-waiting-failed"]);
     }
   }
 
@@ -515,7 +411,7 @@ function setUp(container) {
   if (container.dataset.live !== undefined) {
     form.addEventListener("change", () => answer({ updateURL: true }));
   }
-  const ignored = fillFrom(form, new URLSearchParams(location.search));
+  const ignored = fillFrom(form, fields, new URLSearchParams(location.search));
   if (ignored?.length) {
     calculator.ignored = ignored;
     showIgnored(calculator);

@@ -1,0 +1,150 @@
+"""The eligibility calculator, declared: may this person apply for a skill level, route by route.
+
+The rule is eligibility.py; the request and its fields, facts.py (`EligibilityFacts`). This
+declaration is all the API, the CLI and the page need to offer it (see registry.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .calc_equivalence import notes_list
+from .eligibility import assess
+from .facts import EligibilityFacts
+from .index import PolicyIndex
+from .registry import Calculator
+from .results import Decision
+from .tables import tables
+from .texts import Text, join
+from .view import (
+    Node,
+    confidence,
+    el,
+    folded,
+    key,
+    labelled,
+    ref,
+    space,
+    verdict,
+    version,
+    view_of,
+    words,
+)
+from .wording import WORDING
+
+
+def _summary(decision: Decision) -> dict[str, Any]:
+    """The decision in ids (the date ISO or null): what a check of a whole team needs."""
+    return {
+        "eligible": decision.eligible,
+        "target": decision.target.id,
+        "edition": decision.edition.id,
+        "met_routes": list(decision.met_routes),
+        "eligible_from": decision.eligible_from.isoformat() if decision.eligible_from else None,
+    }
+
+
+def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
+    """The headline as the verdict, the edition applied; folded under them every route (what
+    each still needs), the special routes and the notes; the data version."""
+    edition, routes = answer["edition"], answer["routes"]
+    special, notes = answer["special_routes"], answer["notes"]
+    mark = confidence(edition["confidence"], index.confidence_label(edition["confidence"]))
+    return view_of(
+        {"eligible": "true" if answer["eligible"] else "false"},
+        verdict(answer["headline"], answer["eligible"]),
+        el(
+            "p",
+            labelled("calc-edition-applied"),
+            ref(edition["source"], edition["name"]),
+            space(),
+            mark,
+            cls="calc-edition",
+        ),
+        folded(
+            "calc-all-routes",
+            len(routes),
+            el("p", el("strong", key("calc-routes")), cls="calc-subhead"),
+            el("ul", *(_route(r, edition["source"], index) for r in routes), cls="calc-routes"),
+        ),
+        folded(
+            "calc-special-routes",
+            len(special),
+            el("ul", *(_special(r, index) for r in special), cls="calc-special"),
+        )
+        if special
+        else None,
+        folded("calc-notes", len(notes), notes_list([{"text": n} for n in notes], index))
+        if notes
+        else None,
+        version(answer["data_version"]),
+    )
+
+
+def _route(route: dict[str, Any], edition_source: str, index: PolicyIndex) -> Node:
+    """One national route: met or not, its summary, its source where it is not the edition's,
+    what it still needs, its note."""
+    met = route["met"]
+    cited: list[Node | None] = []
+    if route["source"] != edition_source:  # the edition's document is named once, above
+        mark = confidence(route["confidence"], index.confidence_label(route["confidence"]))
+        cited = [space(), ref(route["source"], route["source_label"]), space(), mark]
+    missing = None
+    if not met and route["missing"]:
+        sep = WORDING["clause-sep"]
+        needs = join([Text.of(m) for m in route["missing"]], sep.zh, sep.en)
+        missing = el("p", el("strong", labelled("calc-missing")), words(needs), cls="calc-missing")
+    note = (
+        el("p", el("small", words(route["note"])), cls="calc-route-note") if route["note"] else None
+    )
+    return el(
+        "li",
+        el("span", key("mark-met" if met else "mark-missed"), cls="calc-mark", aria_hidden="true"),
+        space(),
+        el("strong", words({"zh": route["label"], "en": route["label"]})),
+        space(),
+        el("span", key("calc-met" if met else "calc-missed"), cls="calc-state"),
+        el("small", key("calc-extension"), cls="calc-tag") if route["extension"] else None,
+        key("dash"),
+        el("small", labelled("summary"), cls="calc-summary-label"),
+        words(route["description"]),
+        *cited,
+        missing,
+        note,
+        cls="calc-met" if met else "calc-missed",
+        data_route=route["id"],
+    )
+
+
+def _special(route: dict[str, Any], index: PolicyIndex) -> Node:
+    """A special route of the Huangshi text and how it stands for these facts."""
+    status = route["status"]
+    return el(
+        "li",
+        el(
+            "span",
+            key(f"calc-special-{status.replace('_', '-')}"),
+            cls=f"calc-tag calc-status-{status}",
+        ),
+        space(),
+        words(route["explanation"]),
+        space(),
+        ref(route["source"], route["source_label"]),
+        notes_list(route["notes"], index) if route["notes"] else None,
+        data_route=route["id"],
+        data_status=status,
+    )
+
+
+CALCULATOR = Calculator(
+    kind="eligibility",
+    request=EligibilityFacts,
+    result=Decision,
+    decide=assess,
+    summary=_summary,
+    table=tables,
+    view=_view,
+    help="calculator-eligibility",
+    submit="calc-submit-eligibility",
+    html_id="el",
+)

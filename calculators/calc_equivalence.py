@@ -1,0 +1,118 @@
+"""The equivalence calculator, declared: a level's equal-treatment title, or a title's level.
+
+The rule is equivalence.py; the request and its fields, facts.py (`EquivalenceQuery`). This
+declaration is all the API, the CLI and the page need to offer it (see registry.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .equivalence import lookup
+from .facts import EquivalenceQuery
+from .index import PolicyIndex
+from .registry import Calculator
+from .results import Equivalence
+from .tables import tables
+from .texts import Text
+from .view import (
+    Node,
+    confidence,
+    el,
+    folded,
+    joined,
+    key,
+    labelled,
+    ref,
+    space,
+    verdict,
+    version,
+    view_of,
+    words,
+)
+
+
+def _summary(found: Equivalence) -> dict[str, Any]:
+    """The equivalent's id (or null) and the basis: what a check of many levels needs."""
+    return {"equivalent": found.equivalent.id if found.equivalent else None, "basis": found.basis}
+
+
+def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
+    """The equivalent title as the verdict; the explanation, the clause's scope, the title one
+    may apply for, what other sources say (folded), the sources and the data version."""
+    title, apply, notes = answer["equivalent"], answer["may_apply_for"], answer["notes"]
+    said = labelled("calc-equivalent")["text"]
+    shown = Text(zh=said["zh"] + title["zh"], en=said["en"] + title["en"]) if title else None
+    return view_of(
+        {"equivalent": title["id"] if title else "none"},
+        verdict(shown or key("calc-no-equivalent")["text"], title is not None),
+        el("p", words(answer["explanation"])),
+        el(
+            "p",
+            el("small", labelled("scope-of-answer"), words(answer["scope"])),
+            cls="calc-scope",
+        ),
+        _may_apply_for(apply, index) if apply else None,
+        folded("calc-notes", len(notes), notes_list(notes, index)) if notes else None,
+        _sources(answer["sources"]),
+        version(answer["data_version"]),
+    )
+
+
+def _may_apply_for(apply: dict[str, Any], index: PolicyIndex) -> Node:
+    cited = [apply["source"], *apply["also"]]
+    refs = [ref(c, label) for c, label in zip(cited, apply["source_labels"], strict=True)]
+    mark = confidence(apply["confidence"], index.confidence_label(apply["confidence"]))
+    return el(
+        "p",
+        el("strong", labelled("may-apply-for")),
+        words(apply["description"]),
+        space(),
+        *joined(refs),
+        space(),
+        mark,
+    )
+
+
+def notes_list(notes: list[dict[str, Any]], index: PolicyIndex) -> Node:
+    """Notes: statements from outside the rule applied, each with its source and confidence
+    mark where it has them (a decision's own notes have neither)."""
+    items = []
+    for note in notes:
+        cited, mark = note.get("source"), note.get("confidence")
+        source = ref(cited, note["source_label"]) if cited else None
+        mark = confidence(mark, index.confidence_label(mark)) if mark else None
+        items.append(
+            el(
+                "li",
+                words(note["text"]),
+                space() if source else None,
+                source,
+                space() if mark else None,
+                mark,
+            )
+        )
+    return el("ul", *items, cls="calc-notes")
+
+
+def _sources(ids: list[str]) -> Node | None:
+    unique = list(dict.fromkeys(i for i in ids if i))
+    if not unique:
+        return None
+    return el("p", labelled("calc-sources"), *joined(ref(i) for i in unique), cls="calc-sources")
+
+
+CALCULATOR = Calculator(
+    kind="equivalence",
+    request=EquivalenceQuery,
+    result=Equivalence,
+    decide=lookup,
+    summary=_summary,
+    table=tables,
+    view=_view,
+    help="calculator-equivalence",
+    submit="calc-submit-equivalence",
+    html_id="eq",
+    live=True,
+    provisional=("level", "hired"),
+)

@@ -1,0 +1,802 @@
+"""Every interface text, in Chinese and English: one catalogue for the CLI, the answers, the
+page templates and the page script.
+
+Only wording lives here: level names, years and clause text come from the policy data and are
+filled in (`{name}` placeholders, `Text.format`). One entry per text, keyed by a stable name,
+both languages side by side so a translator reviews them together; the templates read it
+through `label(key)`, the page script gets the keys it uses as JSON (`script_wording`), and
+`messages.NAME` is the entry `name` (see messages.py). A calculator module may add its own
+entries (`add`), which must not clash with these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .texts import Text
+
+WORDING: dict[str, Text] = {
+    # Punctuation and languages
+    "colon": Text(zh="：", en=": "),
+    "open-bracket": Text(zh="（", en=" ("),
+    "close-bracket": Text(zh="）", en=")"),
+    "list-sep": Text(zh="、", en=", "),
+    "clause-sep": Text(zh="；", en="; "),
+    "or-sep": Text(zh="或", en=" or "),
+    "more-year": Text(zh="{n}年", en="{n} more year"),
+    "more-years": Text(zh="{n}年", en="{n} more years"),
+    "human-date": Text(zh="{year}年{month}月{day}日", en="{day} {month_name} {year}"),
+    "separator": Text.same(" · "),
+    "dash": Text.same(" — "),
+    "quoted": Text.same("“{value}”"),
+    "counted": Text.same("{label} ({count})"),
+    "mark-met": Text.same("✔"),
+    "mark-missed": Text.same("✘"),
+    "lang-zh": Text(zh="中文", en="Chinese"),
+    "lang-en": Text(zh="英文", en="English"),
+    # Parts of the text
+    "preamble": Text(zh="序言", en="Preamble"),
+    "closing": Text(zh="附则", en="Final provision"),
+    "summary": Text(zh="要点", en="Summary"),
+    "standard-wording": Text(zh="标准原文", en="The standard's words"),
+    "tags": Text(zh="主题", en="Topics"),
+    "derived": Text(zh="据此条的规则", en="Rules derived from this part"),
+    "translation": Text(zh="英文译文（非官方）", en="English translation (unofficial)"),
+    "unofficial": Text(
+        zh="英文为非官方译文，仅供参考；以中文原文为准。",
+        en="The English is an unofficial translation for reference only; the Chinese original prevails.",
+    ),
+    "how-to-cite": Text(zh="如何引用条文", en="How to cite a clause"),
+    "read-text": Text(zh="阅读全文", en="Read the full text"),
+    # Facts and their sources
+    "source": Text(zh="依据", en="Source"),
+    "note": Text(zh="说明", en="Note"),
+    "statement": Text(zh="说法", en="Statement"),
+    "unstated": Text(zh="原文未规定", en="Not set by the text"),
+    "no-number": Text(zh="原文未设数值", en="The text sets no number"),
+    "none-stated": Text(zh="无来源说明", en="No source states one"),
+    "set-elsewhere": Text(zh="原文未指明", en="Not named by the text"),
+    "outside-statement": Text(zh="本文件以外的说法", en="Statement outside the Huangshi text"),
+    "outside-text": Text(zh="不是本文件的条文", en="Not part of the Huangshi text"),
+    "confidence": Text(zh="可信度", en="Confidence"),
+    # Levels and titles
+    "levels-heading": Text(zh="技能等级", en="Skill levels"),
+    "titles-heading": Text(zh="工程技术职称", en="Engineering titles"),
+    "tiers-heading": Text(zh="职称层级", en="Title tiers"),
+    "treatment-heading": Text(zh="同等待遇", en="Equal treatment"),
+    "enterprise-heading": Text(zh="企业自设等级", en="Levels set by employers"),
+    "title-application-heading": Text(
+        zh="由技能等级申报职称", en="Applying for a title from a skill level"
+    ),
+    "grade": Text(zh="级别", en="Grade"),
+    "level": Text(zh="等级", en="Level"),
+    "kind": Text(zh="类别", en="Kind"),
+    "title": Text(zh="职称", en="Title"),
+    "tier": Text(zh="层级", en="Tier"),
+    "condition": Text(zh="条件", en="Condition"),
+    "condition-hired": Text(zh="被聘用", en="hired"),
+    "may-apply-for": Text(zh="可申报", en="May apply for"),
+    "years-after-level": Text(
+        zh="取得等级后从事技术技能工作年限",
+        en="Years of technical-skill work after obtaining the level",
+    ),
+    "level-kind-national": Text(zh="国家等级", en="National level"),
+    "level-kind-enterprise": Text(zh="企业自设", en="Set by employers"),
+    "ladder-caption": Text(
+        zh="技能等级阶梯与对应的工程技术职称（点击方框查看依据）",
+        en="The level ladder and the engineering titles beside it (select a box for its source)",
+    ),
+    "ladder-levels": Text(zh="技能等级", en="Skill levels"),
+    "ladder-titles": Text(zh="工程技术职称", en="Engineering titles"),
+    "ladder-equal": Text(zh="同等待遇（本文件）", en="Equal treatment (this text)"),
+    # Evaluation
+    "types-heading": Text(zh="评价类型", en="Types of evaluation"),
+    "methods-heading": Text(zh="评价方式", en="Evaluation methods"),
+    "criteria-heading": Text(zh="评价内容", en="What is evaluated"),
+    "evaluators-heading": Text(zh="谁可以评价", en="Who may evaluate"),
+    "certificates-heading": Text(zh="证书", en="Certificates"),
+    "supervision-heading": Text(zh="监督管理", en="Supervision"),
+    "scope": Text(zh="适用范围", en="Applies to"),
+    "clause-text": Text(zh="原文", en="The text"),
+    "methods": Text(zh="评价方式", en="Methods"),
+    "certificate": Text(zh="证书", en="Certificate"),
+    # Routes
+    "threshold": Text(zh="数量条件", en="Numeric condition"),
+    "decided-by": Text(zh="由谁决定", en="Who decides"),
+    "max-rank": Text(zh="名次", en="Placing"),
+    "top-n": Text(zh="前N名", en="Top N"),
+    "registered-with": Text(zh="备案部门", en="Registered with"),
+    "min-level": Text(zh="适用等级（最低）", en="Lowest level covered"),
+    "routes-intro": Text(
+        zh="下列申报条件出自本文件以外的国家文件，每条都标明来源和可信度。",
+        en="The application conditions below come from national documents outside the Huangshi text; each names its source and carries a confidence mark.",
+    ),
+    "default-edition": Text(
+        zh="计算器默认采用此版", en="The calculators use this edition by default"
+    ),
+    "route": Text(zh="途径", en="Route"),
+    "conditions": Text(zh="条件", en="Conditions"),
+    "target": Text(zh="目标", en="Target"),
+    "extensions-heading": Text(
+        zh="部分职业标准另设的途径",
+        en="Routes found only in some occupation standards",
+    ),
+    "education-heading": Text(zh="学历类别", en="Kinds of schooling"),
+    "education": Text(zh="学历", en="Schooling"),
+    "covers": Text(zh="包括", en="Covers"),
+    # Targets and home
+    "period": Text(zh="期限", en="Period"),
+    "years-range": Text(zh="MIN—MAX年", en="MIN to MAX years"),
+    "value": Text(zh="人数", en="Head count"),
+    "people": Text(zh="人", en=""),
+    "home-what": Text(zh="这份文件做什么", en="What the policy does"),
+    "home-targets": Text(zh="目标", en="Targets"),
+    "home-calculators": Text(zh="计算器", en="Calculators"),
+    "calculator-equivalence": Text(
+        zh="某一技能等级对应或可申报哪一级工程技术职称",
+        en="Which engineering title a skill level is treated as",
+    ),
+    "calculator-eligibility": Text(
+        zh="能否申报下一个技能等级，逐条途径说明还缺什么",
+        en="Whether you may apply for the next skill level",
+    ),
+    "home-reference": Text(zh="浏览本站", en="Browse the site"),
+    "faq-intro": Text(
+        zh="工人和用人单位常问的问题。每个回答都注明依据，并指向给出完整答案的页面或计算器。",
+        en="Questions skilled workers and employers ask. Each answer names what it rests on and points to the page or calculator that answers it in full.",
+    ),
+    "home-lead": Text(
+        zh="查黄石市技能人才评价政策：我能不能申报下一个技能等级？我的技能等级对应哪一级工程技术职称？",
+        en="The Huangshi skilled-worker evaluation policy, made easy to check: may I apply for the next skill level? Which engineering title is a skill level treated as?",
+    ),
+    "home-task-eligibility-who": Text(zh="我是技能劳动者", en="I am a skilled worker"),
+    "home-task-eligibility": Text(
+        zh="我能申报哪个技能等级？", en="Which skill level may I apply for?"
+    ),
+    "home-task-equivalence-who": Text(zh="我是用人单位", en="I am an employer"),
+    "home-task-equivalence": Text(
+        zh="员工的技能等级对应什么职称？",
+        en="Which title is an employee's skill level treated as?",
+    ),
+    "home-in-force": Text(zh="是否有效", en="In force"),
+    "in-force-unverified": Text(zh="未经核实。", en="not verified."),
+    "in-force-yes": Text(zh="有效。", en="yes."),
+    "in-force-no": Text(zh="已失效。", en="no longer."),
+    "home-reviewed": Text(zh="（本站最后核对：DATE）", en=" (last reviewed by this site: DATE)"),
+    "home-not-official": Text(
+        zh="本站不是政府官方网站，计算结果仅供参考；以人社部门的解释为准。",
+        en="This is not an official government site; its answers are a guide only, and the human resources and social security department's interpretation prevails.",
+    ),
+    "more": Text(zh="详情", en="Details"),
+    # Glossary, downloads
+    "terms-heading": Text(zh="术语", en="Terms"),
+    "downloads-intro": Text(
+        zh="本站的全部政策数据，以机器可读的形式提供。policy.json 汇集所有文件，各 YAML 文件附有 JSON Schema。",
+        en="All of the site's policy data, machine-readable. policy.json holds every file in one document; each YAML file comes with its JSON Schema.",
+    ),
+    "file": Text(zh="文件", en="File"),
+    "shown-on": Text(zh="展示页面", en="Shown on"),
+    "schema": Text(zh="结构（JSON Schema）", en="Schema (JSON Schema)"),
+    "policy-json": Text(
+        zh="全部数据合为一个 JSON 文件（计算器也使用它）",
+        en="All the data in one JSON file (the calculators use it too)",
+    ),
+    "shared-schema": Text(zh="各结构共用的定义", en="Definitions shared by the schemas"),
+    # About
+    "third-party-heading": Text(zh="第三方软件", en="Third-party software"),
+    "third-party-intro": Text(
+        zh="本站所含或构建本站所用的第三方软件及其许可证（点击许可证名称查看全文，随本站一同提供）。",
+        en="The third-party software in this site or used to build it, and its licences (follow a licence's name for its full text, shipped with the site).",
+    ),
+    "component": Text(zh="软件", en="Software"),
+    "version": Text(zh="版本", en="Version"),
+    "licence": Text(zh="许可证", en="Licence"),
+    "role": Text(zh="用途", en="What it does here"),
+    "build-only": Text(
+        zh="（仅用于构建，不随网站提供）", en="(used only to build the site; not in it)"
+    ),
+    "about-intro": Text(
+        zh="本站把一份地方政策文件按条文结构化，逐条给出原文、英文译文、要点和由此得出的规则；所有页面都由同一份数据生成。",
+        en="This site structures one municipal policy document clause by clause: the original, an English translation, a summary and the rules derived from each clause. Every page is generated from the same data.",
+    ),
+    "document-heading": Text(zh="文件信息", en="The document"),
+    "doc-title": Text(zh="标题", en="Title"),
+    "doc-number": Text(zh="文号", en="Number"),
+    "issuer": Text(zh="发文机关", en="Issued by"),
+    "date-issued": Text(zh="发文日期", en="Date of issue"),
+    "effective": Text(zh="施行", en="In force"),
+    "interpreting-authority": Text(zh="解释机关", en="Interpreted by"),
+    "translation-heading": Text(zh="关于英文译文", en="About the English translation"),
+    "translation-more": Text(
+        zh="每个中文术语只用一种英文译法，见",
+        en="Each Chinese term has one English rendering throughout; see",
+    ),
+    "confidence-heading": Text(zh="可信度标记", en="Confidence marks"),
+    "confidence-intro": Text(
+        zh="出自本文件以外的事实都标有可信度：",
+        en="Every fact that does not come from the Huangshi text itself carries a confidence mark:",
+    ),
+    "sources-intro": Text(
+        zh="黄石《意见》的条文按条号引用；以下是数据引用的其他文件，各附文号、标题、日期、可信度，以及本站从中采用了什么、用在哪里。",
+        en="The Huangshi text is cited by clause; these are the other documents the data cites, each with its number, title, date and confidence mark, and what the site takes from it and where.",
+    ),
+    "sources-more": Text(
+        zh="数据引用的其他文件及其可信度，见",
+        en="The other documents the data cites, with their confidence marks, are listed on",
+    ),
+    "issued": Text(zh="印发时间", en="Issued"),
+    "issued-unknown": Text(zh="不详", en="not known"),
+    "scope-of-source": Text(zh="适用范围", en="Reach"),
+    "takes": Text(zh="本站采用的内容", en="What the site takes from it"),
+    "changes-intro": Text(
+        zh="对政策编码的每一次修改：何时改、改了什么、为什么改、影响哪些规则和页面。最新的在前。计算器的每个答案都注明所用数据的版本（最新一条记录的日期和数据摘要）。",
+        en="Every change to the encoded policy: when, what, why, and which rules and pages it affects, newest first. Every calculator answer states the data version it used (the date of the newest entry and a digest of the data).",
+    ),
+    "change-kind-correction": Text(zh="更正", en="Correction"),
+    "change-kind-edition": Text(zh="新版本", en="New edition"),
+    "change-kind-amendment": Text(zh="修订", en="Amendment"),
+    "change-why": Text(zh="原因", en="Why"),
+    "change-records": Text(zh="涉及的记录", en="Records affected"),
+    "change-pages": Text(zh="涉及的页面", en="Pages affected"),
+    "data-version": Text(zh="当前数据版本", en="Current data version"),
+    "scope-of-answer": Text(zh="适用范围", en="Scope"),
+    "cite-heading": Text(zh="如何引用", en="How to cite"),
+    "cite-intro": Text(
+        zh="每一条、每一项都有固定的锚点，中英文页面相同；把锚点接在全文页面的地址后面即为永久链接：",
+        en="Every clause and sub-item has a permanent anchor, the same in both languages; append it to the address of the full-text page for a permalink:",
+    ),
+    "cite-example": Text(zh="例如", en="For example"),
+    # Calculators (templates/calc-*.md.j2 and the page script)
+    "calc-equivalence-intro": Text(
+        zh="选择技能等级，查看被聘用者比照哪一级工程技术职称享受同等待遇，以及可以申报哪一级职称。结果在您的浏览器中计算，可通过地址分享。",
+        en="Choose a skill level to see which engineering title a hired holder is treated as equal to, and which title the holder may apply for. The answer is computed in your browser, and its address can be shared.",
+    ),
+    "calc-eligibility-intro": Text(
+        zh="填写您的情况（只填知道的即可），查看能否申报目标技能等级：逐条列出每个途径是否满足、还缺什么，以及所依据的条文和文件。结果在您的浏览器中计算，可通过地址分享。",
+        en="Fill in your situation (only what you know) to see whether you may apply for a skill level: every route, met or not, what is missing, and the clause or document it rests on. The answer is computed in your browser, and its address can be shared.",
+    ),
+    "calc-hired": Text(zh="已被聘用到相应技能岗位", en="Hired (employed in a post at this level)"),
+    "calc-submit-equivalence": Text(zh="查看对应职称", en="Show the equivalent title"),
+    "calc-submit-eligibility": Text(zh="判断能否申报", en="Check eligibility"),
+    "calc-noscript": Text(
+        zh="计算器需要 JavaScript；下方表格列出了全部结果。",
+        en="The calculator needs JavaScript; the table below lists every answer.",
+    ),
+    "calc-runtime-loading": Text(
+        zh="正在加载计算程序（在浏览器中运行的 Python）……表单现在即可填写。",
+        en="Loading the calculator (Python running in your browser)… You can fill in the form meanwhile.",
+    ),
+    "calc-runtime-ready": Text(
+        zh="计算程序已就绪：结果在您的浏览器中计算。",
+        en="The calculator is ready: answers are computed in your browser.",
+    ),
+    "calc-runtime-checksum": Text(
+        zh="计算程序的文件未通过 SHA-256 校验，已拒绝运行。",
+        en="A file of the calculator failed its SHA-256 checksum and was refused.",
+    ),
+    "calc-runtime-failed": Text(
+        zh="计算程序未能加载。下方表格列出了全部规则，仍可据此查询。",
+        en="The calculator could not be loaded. The tables below list every rule and still answer.",
+    ),
+    "calc-waiting-loading": Text(
+        zh="计算程序加载完成后即显示结果。",
+        en="The answer will appear as soon as the calculator has loaded.",
+    ),
+    "calc-waiting-failed": Text(
+        zh="计算程序未能加载，无法在此给出结果；请查阅下方的表格。",
+        en="The calculator could not be loaded, so it cannot answer here; please use the tables below.",
+    ),
+    "calc-table-link": Text(zh="查看表格", en="Go to the tables"),
+    "calc-ignored": Text(
+        zh="网址中的以下内容无法识别，已忽略，表单中为默认值：",
+        en="Not understood in the address, so ignored (the form shows the default instead): ",
+    ),
+    "calc-equivalent": Text(zh="同等待遇", en="Treated as equal to"),
+    "calc-no-equivalent": Text(zh="没有对应的职称", en="No equivalent title"),
+    "calc-equal-if-hired": Text(zh="同等待遇（被聘用者）", en="Treated as equal to (if hired)"),
+    "calc-edition-applied": Text(zh="所依据的申报条件", en="Conditions applied"),
+    "calc-routes": Text(zh="国家申报途径（满足任一即可）", en="National routes (any one suffices)"),
+    "calc-special-routes": Text(
+        zh="黄石《意见》的特别途径（不计入上述结论）",
+        en="Special routes of the Huangshi text (not part of the result above)",
+    ),
+    "calc-special-open": Text(zh="存在，原文未规定条件", en="exists; the text sets no condition"),
+    "calc-special-possible": Text(zh="可能适用", en="possible"),
+    "calc-special-not-met": Text(zh="不适用", en="does not apply"),
+    "calc-special-not-stated": Text(zh="未提供信息", en="no facts given"),
+    "calc-met": Text(zh="满足", en="met"),
+    "calc-missed": Text(zh="不满足", en="not met"),
+    "calc-missing": Text(zh="此途径未满足的条件", en="This route still needs"),
+    "calc-all-routes": Text(zh="每条途径的情况", en="Every route"),
+    "calc-copy-link": Text(zh="复制链接", en="Copy link"),
+    "calc-copied": Text(zh="已复制链接", en="Link copied"),
+    "calc-print": Text(zh="打印结果", en="Print the answer"),
+    "calc-checked-at": Text(zh="查询时间", en="Checked on"),
+    "calc-address": Text(zh="网址", en="Address"),
+    "calc-inputs": Text(zh="所填情况", en="What was entered"),
+    "calc-extension": Text(zh="部分职业标准另设", en="only in some occupation standards"),
+    "calc-notes": Text(zh="说明", en="Notes"),
+    "calc-sources": Text(zh="依据", en="Sources"),
+    "calc-quote": Text(zh="原文", en="The text"),
+    "calc-none": Text(zh="无", en="None"),
+    "calc-target-next": Text(zh="现有证书的上一级", en="The level above my certificate"),
+    "calc-group-target": Text(zh="申报目标", en="Level applied for"),
+    "calc-group-certificate": Text(zh="现有职业技能等级证书", en="Skill-level certificate held"),
+    "calc-group-work": Text(zh="工作经历", en="Work"),
+    "calc-group-education": Text(zh="学历", en="Schooling"),
+    "calc-group-title": Text(zh="专业技术职称", en="Professional title"),
+    "calc-group-competition": Text(zh="职业技能竞赛", en="Skills competition"),
+    "calc-field-target": Text(zh="申报等级", en="Level applied for"),
+    "calc-field-edition": Text(zh="申报条件版本", en="Edition of the conditions"),
+    "calc-edition-hint": Text(
+        zh="以您所从事职业（工种）的国家职业技能标准为准：2023年以前颁布的标准多照录2018年版的条件，2023年起颁布的新标准采用新的条件。不确定时，两个版本各算一次。",
+        en="Your own occupation's national skill standard governs: standards issued before 2023 mostly reproduce the 2018 conditions, and new standards issued from 2023 use the newer ones. If you are not sure, check with each edition.",
+    ),
+    "calc-edition-how": Text(zh="怎样知道适用哪个版本？", en="Which one applies to me?"),
+    "calc-field-extensions": Text(
+        zh="包括部分职业标准另设的途径",
+        en="Include routes found only in some occupation standards",
+    ),
+    "calc-field-certificate": Text(zh="现有证书等级", en="Certificate held"),
+    "calc-field-years_since_certificate": Text(
+        zh="取得证书后从事本职业或相关职业工作的年限",
+        en="Years of work in the occupation since the certificate",
+    ),
+    "calc-field-certificate_date": Text(
+        zh="取得证书的日期（可代替年限）",
+        en="Date of the certificate (instead of the years)",
+    ),
+    "calc-field-same_or_related": Text(
+        zh="证书属于本职业或相关职业",
+        en="The certificate is in this or a related occupation",
+    ),
+    "calc-field-total_years": Text(
+        zh="累计从事本职业或相关职业工作的年限",
+        en="Years of work in this or a related occupation in total",
+    ),
+    "calc-field-working_in_occupation": Text(
+        zh="正在或准备从事本职业",
+        en="Working or about to work in the occupation",
+    ),
+    "calc-field-apprenticeship_completed": Text(
+        zh="本职业或相关职业学徒期满",
+        en="Apprenticeship completed in this or a related occupation",
+    ),
+    "calc-field-age": Text(zh="年龄", en="Age"),
+    "calc-field-education": Text(zh="最高学历", en="Highest schooling"),
+    "calc-field-final_year_student": Text(zh="在校应届毕业生", en="Final-year student"),
+    "calc-field-preparatory_technician": Text(
+        zh="持有预备技师证书",
+        en="Holds a preparatory-technician certificate",
+    ),
+    "calc-field-technician_class": Text(
+        zh="在读或毕业于预备技师班、技师班",
+        en="In or from a preparatory-technician or technician class",
+    ),
+    "calc-field-title": Text(zh="职称层级", en="Title tier"),
+    "calc-field-years_since_title": Text(
+        zh="取得职称后的工作年限", en="Years of work since the title"
+    ),
+    "calc-field-work_start_date": Text(
+        zh="开始从事本职业或相关职业工作的日期（可代替年限）",
+        en="Date work in this or a related occupation began (instead of the years)",
+    ),
+    "calc-field-title_date": Text(
+        zh="取得职称的日期（可代替年限）", en="Date of the title (instead of the years)"
+    ),
+    "calc-field-as_of": Text(
+        zh="按哪一天计算（默认今天）", en="The day to check on (default: today)"
+    ),
+    "level-option": Text(zh="{grade} · {name}", en="{grade} · {name}"),
+    "calc-field-competition_rank": Text(
+        zh="经备案竞赛中的名次", en="Placing in a registered competition"
+    ),
+    "calc-table-equivalence": Text(zh="全部对应关系", en="The whole table"),
+    "calc-table-equivalence-intro": Text(
+        zh="下表由计算器的同一程序在建站时生成，不需要 JavaScript。",
+        en="This table is produced when the site is built, by the same program as the calculator; it needs no JavaScript.",
+    ),
+    "calc-table-routes": Text(zh="全部申报途径", en="Every route"),
+    "calc-table-routes-intro": Text(
+        zh="下列表格由计算器的同一程序在建站时生成，不需要 JavaScript。满足某一等级的任一途径即可申报。",
+        en="These tables are produced when the site is built, by the same program as the calculator; they need no JavaScript. Meeting any one route to a level is enough to apply for it.",
+    ),
+    # Command line (cli.py)
+    "bad-command-line": Text(
+        zh="命令行有误：{message}（用 --help 查看可用选项）",
+        en="bad command line: {message} (see --help for the accepted options)",
+    ),
+    "not-a-number": Text(
+        zh="应为数字，如 4 或 2.5（收到 {found}）",
+        en="must be a number such as 4 or 2.5 (found {found})",
+    ),
+    "not-a-whole-number": Text(
+        zh="应为整数，如 3（收到 {found}）",
+        en="must be a whole number such as 3 (found {found})",
+    ),
+    "given-twice": Text(
+        zh="只能给出一次（收到 {values}）", en="may be given only once (found {values})"
+    ),
+    "years-or-date": Text(
+        zh="与 {other} 只能给出其一：年限或日期",
+        en="give either this or {other}: the years or the date",
+    ),
+    "cli-json": Text(zh="输出 JSON 格式的回答", en="print the JSON response object"),
+    "cli-lang": Text(
+        zh="文字和错误信息的语言：zh（默认）或 en", en="zh (default) or en, for text and errors"
+    ),
+    "cli-tables": Text(zh="全部对应关系和申报途径", en="every equivalence and route"),
+    "cli-accepted": Text(zh="可选：{accepted}", en="accepted: {accepted}"),
+    "cli-field": Text(zh="{label}（{accepted}）", en="{label} ({accepted})"),
+    "cli-range": Text(zh="{kind}，{span}", en="{kind}, {span}"),
+    "cli-number": Text(zh="数字", en="a number"),
+    "cli-whole-number": Text(zh="整数", en="a whole number"),
+    # Answers
+    "data-version-of": Text(
+        zh="数据版本：{date}（{digest}）", en="Data version: {date} ({digest})"
+    ),
+    # Names and lists
+    "name-with-grade": Text(zh="{name}（{grade}）", en="{name} ({grade})"),
+    "source-number": Text(zh="{number}", en="{english} ({number})"),
+    "source-with-scope": Text(zh="{number}（{scope}）", en="{number} ({scope})"),
+    "id-with-name": Text(zh="{id}（{name}）", en="{id} ({name})"),
+    # Input errors
+    "type-list": Text(zh="应为列表（收到 {found}）", en="must be a list (found {found})"),
+    "type-object": Text(zh="应为对象（收到 {found}）", en="must be an object (found {found})"),
+    "type-bool": Text(
+        zh="应为 true 或 false（收到 {found}）", en="must be true or false (found {found})"
+    ),
+    "type-int": Text(zh="应为整数（收到 {found}）", en="must be a whole number (found {found})"),
+    "type-number": Text(zh="应为数字（收到 {found}）", en="must be a number (found {found})"),
+    "type-string": Text(zh="应为文字（收到 {found}）", en="must be text (found {found})"),
+    "type-date": Text(
+        zh="应为 YYYY-MM-DD 格式的日期（收到 {found}）",
+        en="must be a date as YYYY-MM-DD (found {found})",
+    ),
+    "unknown-field": Text(
+        zh="未知字段“{name}”；可用字段：{accepted}",
+        en="unknown field '{name}'; accepted: {accepted}",
+    ),
+    "required-field": Text(zh="必须填写", en="is required"),
+    "needs-field": Text(zh="需要同时给出 {other}", en="needs {other} as well"),
+    "level-or-title": Text(
+        zh="请给出等级（level）或职称（title）其中之一",
+        en="give either a level or a title (one of the two)",
+    ),
+    "unknown-value": Text(
+        zh="无法识别“{found}”；可选：{accepted}",
+        en="unknown value '{found}'; accepted: {accepted}",
+    ),
+    "no-routes": Text(
+        zh="“{found}”没有国家申报条件；可选：{accepted}",
+        en="'{found}' has no national application conditions; accepted: {accepted}",
+    ),
+    "no-level-above": Text(
+        zh="{level}之上没有可以按国家条件申报的等级",
+        en="there is no level above {level} to apply for under the national conditions",
+    ),
+    "no-targets": Text(zh="此版本没有可申报的等级", en="this edition has no level to apply for"),
+    "target-not-above": Text(
+        zh="申报等级{target}不高于现有证书{level}；可选：{accepted}",
+        en="the target {target} is not above the certificate held ({level}); accepted: {accepted}",
+    ),
+    "range-years": Text(
+        zh="年限应在{low}到{high}之间（收到 {found}）",
+        en="years must be between {low} and {high} (found {found})",
+    ),
+    "range-age": Text(
+        zh="年龄应在{low}到{high}之间（收到 {found}）",
+        en="age must be between {low} and {high} (found {found})",
+    ),
+    "range-rank": Text(
+        zh="名次应为不小于{low}的整数（收到 {found}）",
+        en="the place must be {low} or more (found {found})",
+    ),
+    "date-range": Text(
+        zh="日期应在 {first} 至 {last} 之间（收到 {found}）",
+        en="the date must be between {first} and {last} (found {found})",
+    ),
+    "date-after": Text(
+        zh="日期 {found} 晚于计算日期 {as_of}",
+        en="the date {found} is after the as-of date {as_of}",
+    ),
+    "unknown-kind": Text(
+        zh="未知的计算类型“{found}”；可选：{accepted}",
+        en="unknown kind '{found}'; accepted: {accepted}",
+    ),
+    "bad-json": Text(
+        zh="请求不是有效的 JSON（{found}）", en="the request is not valid JSON ({found})"
+    ),
+    "json-too-deep": Text(zh="嵌套层数过多", en="nested too deeply"),
+    "json-too-many-digits": Text(zh="数字位数过多", en="a number has too many digits"),
+    # Conditions: what is required
+    "related-occupation": Text(zh="本职业或相关职业", en=" in this or a related occupation"),
+    "related-specialty": Text(zh="本专业或相关专业的", en=" in the specialty or a related one"),
+    "req-certificate": Text(
+        zh="持有{related}{level}或以上等级证书",
+        en="{a_level} certificate or higher{related}",
+    ),
+    "req-years-after-cert": Text(
+        zh="取得{level}证书后累计从事本职业或相关职业工作{years}以上",
+        en="at least {years} of work in this or a related occupation after obtaining {level}",
+    ),
+    "req-years-holding-cert": Text(
+        zh="持有{level}证书满{years}",
+        en="the {level} certificate held for at least {years}",
+    ),
+    "req-total-years": Text(
+        zh="累计从事本职业或相关职业工作{years}以上",
+        en="at least {years} of cumulative work in this or a related occupation",
+    ),
+    "req-apprenticeship": Text(zh="{related}学徒期满", en="an apprenticeship completed{related}"),
+    "related-diploma": Text(zh="（本专业或相关专业）", en=" in the specialty or a related one"),
+    "req-education": Text(
+        zh="学历为以下之一{related}：{options}{final}",
+        en="one of these diplomas{related}: {options}{final}",
+    ),
+    "final-year-counts": Text(zh="（含在校应届毕业生）", en=" (final-year students included)"),
+    "final-year-excluded": Text(
+        zh="（须已毕业）", en=" (graduated; final-year students do not count)"
+    ),
+    "req-preparatory": Text(
+        zh="持有{related}预备技师证书",
+        en="a preparatory-technician certificate{related}",
+    ),
+    "req-technician-class": Text(
+        zh="技师学院预备技师班或技师班的学生（或毕业生）",
+        en="a student (or graduate) of a preparatory-technician or technician class of a technician college",
+    ),
+    "req-title": Text(zh="具有{related}{tier}或以上", en="{a_tier} or higher{related}"),
+    "req-years-after-title": Text(
+        zh="取得{tier}后累计从事本职业或相关职业工作{years}以上",
+        en="at least {years} of work in this or a related occupation after obtaining the {tier}",
+    ),
+    "req-age": Text(zh="年满{min}周岁", en="aged {min} or over"),
+    "req-working": Text(
+        zh="从事或准备从事本职业或相关职业工作",
+        en="working, or intending to work, in this or a related occupation",
+    ),
+    # Conditions: what is missing
+    "miss-certificate": Text(zh="需取得{level}证书", en="needs {a_level} certificate"),
+    "miss-certificate-related": Text(
+        zh="证书须属本职业或相关职业",
+        en="the certificate must be in this or a related occupation",
+    ),
+    "miss-years-after-cert": Text(
+        zh="还需在取得{level}后再工作{more}",
+        en="{more} of work after obtaining {level}",
+    ),
+    "miss-years-holding-cert": Text(
+        zh="还需再持有{level}证书{more}",
+        en="{more} holding the {level} certificate",
+    ),
+    "miss-cert-then-years": Text(
+        zh="需取得{level}证书，并在其后工作{years}",
+        en="needs {level}, then {years} of work after it",
+    ),
+    "miss-cert-then-hold": Text(
+        zh="需取得{level}证书并持有满{years}", en="needs {level}, held for {years}"
+    ),
+    "miss-years-cert-unknown": Text(
+        zh="未提供取得{level}后的工作年限",
+        en="years of work since obtaining {level} not given",
+    ),
+    "miss-total-years": Text(zh="还需再累计工作{more}", en="{more} of cumulative work"),
+    "miss-total-unknown": Text(zh="未提供累计工作年限", en="total years of work not given"),
+    "miss-apprenticeship": Text(
+        zh="需{related}学徒期满",
+        en="needs a completed apprenticeship{related}",
+    ),
+    "miss-education": Text(
+        zh="学历需为以下之一：{options}", en="needs one of these diplomas: {options}"
+    ),
+    "miss-education-related": Text(
+        zh="毕业证书须为本专业或相关专业",
+        en="the diploma must be in the specialty or a related one",
+    ),
+    "miss-education-graduated": Text(
+        zh="此途径不接受在校应届毕业生，须已毕业",
+        en="final-year students do not count here: the diploma itself is needed",
+    ),
+    "miss-preparatory": Text(
+        zh="需持有{related}预备技师证书",
+        en="needs a preparatory-technician certificate{related}",
+    ),
+    "miss-technician-class": Text(
+        zh="需为技师学院预备技师班或技师班的学生",
+        en="needs to be in a preparatory-technician or technician class of a technician college",
+    ),
+    "miss-title": Text(zh="需取得{related}{tier}或以上", en="needs {a_tier} or higher{related}"),
+    "miss-title-related": Text(
+        zh="职称须为本专业或相关专业",
+        en="the title must be in the specialty or a related one",
+    ),
+    "miss-years-after-title": Text(
+        zh="还需在取得{tier}后再工作{more}",
+        en="{more} of work after obtaining the {tier}",
+    ),
+    "miss-title-then-years": Text(
+        zh="需取得{tier}，并在其后工作{years}",
+        en="needs {a_tier}, then {years} of work after it",
+    ),
+    "miss-years-title-unknown": Text(
+        zh="未提供取得{tier}后的工作年限",
+        en="years of work since obtaining the {tier} not given",
+    ),
+    "miss-age": Text(zh="需年满{min}周岁（还差{more}）", en="must be aged {min} or over ({more})"),
+    "miss-age-unknown": Text(zh="未提供年龄", en="age not given"),
+    "miss-working": Text(
+        zh="需从事或准备从事本职业或相关职业工作",
+        en="needs to work, or intend to work, in this or a related occupation",
+    ),
+    "met-from": Text(zh="（{date}起满足）", en=" (met from {date})"),
+    "miss-after-cert-until": Text(
+        zh="需在取得{level}后工作至{date}",
+        en="work after obtaining {level} until {date}",
+    ),
+    "miss-holding-cert-until": Text(
+        zh="需持有{level}证书至{date}",
+        en="the {level} certificate held until {date}",
+    ),
+    "miss-total-until": Text(zh="需累计工作至{date}", en="cumulative work until {date}"),
+    "miss-after-title-until": Text(
+        zh="需在取得{tier}后工作至{date}",
+        en="work after obtaining the {tier} until {date}",
+    ),
+    # Routes and decisions
+    "route-met": Text(
+        zh="满足途径{label}：{conditions}。", en="Route {label} is met: {conditions}."
+    ),
+    "route-unmet": Text(
+        zh="不满足途径{label}：{missing}。", en="Route {label} is not met: {missing}."
+    ),
+    "eligible": Text(
+        zh="可以申报{target}：满足{edition}的途径{labels}。",
+        en="Eligible to apply for {target}: route {labels} of the {edition} is met.",
+    ),
+    "not-eligible": Text(
+        zh="暂不符合按{edition}申报{target}的条件。",
+        en="Not yet eligible to apply for {target} under the {edition}.",
+    ),
+    "eligible-from": Text(
+        zh="按所给日期，最早可于{date}起申报（途径{label}）。",
+        en="On the dates given, eligible from {date} (route {label}).",
+    ),
+    "headline-eligible": Text(
+        zh="可以申报{target}，依据途径{labels}。",
+        en="You may apply for {target}, by route {labels}.",
+    ),
+    "headline-from": Text(
+        zh="{date}起可以申报{target}，依据途径{label}。",
+        en="You may apply for {target} from {date}, by route {label}.",
+    ),
+    "headline-not-yet": Text(
+        zh="暂不能申报{target}。最接近的是途径{label}：{missing}。",
+        en="You may not apply for {target} yet. The closest route is {label}: {missing}.",
+    ),
+    "standard-governs": Text(
+        zh="申报条件以所申报职业（工种）的国家职业技能标准为准；本结果依据{edition}，仅供参考。",
+        en="The national vocational skill standard of the applicant's occupation governs; this answer applies the {edition} and is a guide only.",
+    ),
+    "extensions-on": Text(
+        zh="已计入仅见于部分职业标准的扩展途径（E…）：只有所申报职业的标准含有这些途径时才适用。",
+        en="Occupation-specific extension routes (E…) are included: they apply only where the applicant's own occupation standard contains them.",
+    ),
+    "years-disagree": Text(
+        zh="所给的{field}（{given}）与日期推算的年限（{dated}）不一致：是否满足按所给年限判断，满足日期按日期推算。",
+        en="The {field} given ({given}) disagrees with the dates ({dated}): whether a condition is met follows the figure given, the day it is met follows the dates.",
+    ),
+    "calendar-years": Text(
+        zh="年限按公历年计算：N年期满之日为N年后的同月同日；2月29日起算的，平年以2月28日为期满日。",
+        en="Years are calendar years: N years end on the same month and day N years later; from 29 February they end on 28 February in a common year.",
+    ),
+    # Special routes
+    "special-open": Text(
+        zh="{name}（{source}）：此途径存在，原文未规定年限、名次等数量条件。由谁决定：{decided_by}",
+        en="{name} ({source}): the route exists; the text sets no years, ranking or other numeric condition. Who decides: {decided_by}",
+    ),
+    "special-competition-possible": Text(
+        zh="{name}（{source}）：第{rank}名在前{max}名之内。若该竞赛经{registered_with}备案，可按规定直接认定相应等级。{level_note}",
+        en="{name} ({source}): place {rank} is within the first {max}. If the competition is registered with {registered_with}, direct recognition of the corresponding level is possible, in accordance with regulations. {level_note}",
+    ),
+    "special-competition-not-met": Text(
+        zh="{name}（{source}）：第{rank}名不在前{max}名之内，此途径不适用。",
+        en="{name} ({source}): place {rank} is not within the first {max}; the route does not apply.",
+    ),
+    "special-competition-not-stated": Text(
+        zh="{name}（{source}）：未提供竞赛名次。在经{registered_with}备案的竞赛中取得前{max}名的，可按规定直接认定相应等级。{level_note}",
+        en="{name} ({source}): no competition place given. The first {max} in a competition registered with {registered_with} may be granted direct recognition of the corresponding level, in accordance with regulations. {level_note}",
+    ),
+    # Equivalence
+    "eq-hired": Text(
+        zh="被聘用的{level}比照{title}享受同等待遇（{source}）。",
+        en="A hired {level} enjoys the same treatment as holders of the title {title} ({source}).",
+    ),
+    "eq-not-hired": Text(
+        zh="{source}只适用于被聘用者：被聘用的{level}比照{title}享受同等待遇；未被聘用的不适用。",
+        en="{source} covers only hired holders: a hired {level} is treated like holders of the title {title}; a holder who is not hired is not covered.",
+    ),
+    "eq-scope": Text(zh="{text}（{source}）", en="{text} ({source})"),
+    "eq-not-covered": Text(zh="{level}：{note}", en="{level}: {note}"),
+    "eq-enterprise-none": Text(zh="{level}：{statement}", en="{level}: {statement}"),
+    "eq-no-statement": Text(
+        zh="本项目掌握的来源没有规定{level}的对应职称。",
+        en="No source the project holds states a title equivalent for {level}.",
+    ),
+    "eq-reverse": Text(
+        zh="{title}对应被聘用的{level}：后者比照前者享受同等待遇（{source}）。",
+        en="{title} corresponds to a hired {level}, who enjoys the same treatment ({source}).",
+    ),
+    "eq-reverse-none": Text(
+        zh="没有来源规定与{title}对应的技能等级。",
+        en="No source states a skill level that corresponds to {title}.",
+    ),
+    # Page titles (each page's first heading; build/hgpolicy/sitepages.py names the key)
+    "page-title-home": Text(
+        zh="黄石市技能人才评价制度改革", en="Huangshi skilled-worker evaluation reform"
+    ),
+    "page-title-fulltext": Text(zh="政策全文", en="Full text"),
+    "page-title-faq": Text(zh="常见问题", en="Questions people ask"),
+    "page-title-levels": Text(zh="技能等级与职称", en="Skill levels and titles"),
+    "page-title-application-routes": Text(zh="国家申报条件", en="National application conditions"),
+    "page-title-special-routes": Text(zh="特殊通道", en="Special routes"),
+    "page-title-evaluation": Text(zh="评价类型与方式", en="Evaluation: types and methods"),
+    "page-title-evaluators": Text(
+        zh="评价主体、证书与监管", en="Evaluators, certificates and supervision"
+    ),
+    "page-title-targets": Text(zh="目标", en="Targets"),
+    "page-title-calc-equivalence": Text(
+        zh="技能等级与职称对应", en="Skill levels and engineering titles"
+    ),
+    "page-title-calc-eligibility": Text(zh="能否申报技能等级", en="May I apply for a skill level?"),
+    "page-title-topics": Text(zh="主题", en="Topics"),
+    "page-title-glossary": Text(zh="术语表", en="Glossary"),
+    "page-title-downloads": Text(zh="下载数据", en="Downloads"),
+    "page-title-sources": Text(zh="来源文件", en="Sources"),
+    "page-title-changes": Text(zh="变更记录", en="Changes"),
+    "page-title-about": Text(zh="关于本站", en="About this site"),
+}
+
+# The entries the page script uses itself (calculators.js: the runtime's state, the address, the
+# print and copy buttons), given to it as JSON in the page's language. Answers come with
+# their words (view.py).
+SCRIPT_WORDING = (
+    "colon",
+    "list-sep",
+    "separator",
+    "quoted",
+    "mark-met",
+    "calc-runtime-loading",
+    "calc-runtime-ready",
+    "calc-runtime-failed",
+    "calc-runtime-checksum",
+    "calc-waiting-loading",
+    "calc-waiting-failed",
+    "calc-table-link",
+    "calc-ignored",
+    "calc-copy-link",
+    "calc-copied",
+    "calc-print",
+    "calc-checked-at",
+    "calc-address",
+    "calc-inputs",
+)
+
+
+def add(entries: Mapping[str, Text]) -> None:
+    """Add a calculator module's own entries; a key already in the catalogue is refused, so a
+    module cannot reword what others say."""
+    taken = sorted(set(entries) & set(WORDING))
+    if taken:
+        raise ValueError(f"wording already in the catalogue: {', '.join(taken)}")
+    WORDING.update(entries)
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every entry as `{key: {zh, en}}`: how the page templates read it (`label(key)`)."""
+    return {key: text.to_dict() for key, text in WORDING.items()}
+
+
+def in_language(keys: Iterable[str], lang: str) -> dict[str, str]:
+    """The entries `keys` in one language: what a page gives its script, as JSON."""
+    return {key: WORDING[key].get(lang) for key in keys}
