@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import wording
 from ..texts import Text
 
 
@@ -64,6 +65,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("edition", Text("申报条件版本", "Edition of the conditions"),
            aliases=("版本", "edition"), choices="editions"),
 )  # fmt: skip
+
+# The headers are interface words: in the one catalogue, as `roster-column-<field>`.
+wording.add({f"roster-column-{c.field.replace('_', '-')}": c.header for c in COLUMNS})
 
 _REMARK = re.compile(r"[(（][^()（）]*[)）]$")
 _NOISE = re.compile(r"[\s*＊:：_\-]+")

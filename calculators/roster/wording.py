@@ -1,8 +1,12 @@
-"""What the roster check says, in both languages (the single-person calculators' own words
-come from `messages`; these are the roster's)."""
+"""What the roster check says, in both languages: the roster's own entries of the one
+catalogue of wording (`calculators.wording`), added to it under `roster-…` keys, so the
+page's templates and script read them as they read every other text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
+from .. import wording
 from ..texts import Text
 
 NO_HEADER = Text(
@@ -75,4 +79,47 @@ DISCLAIMER = Text(
     en="Each row is checked by the same rules as this site's single-person calculators, for "
     "reference only; the national skill standard of the occupation and the evaluating body's "
     "rules govern.",
+)
+
+
+def _entries(prefix: str, value: object) -> Iterator[tuple[str, Text]]:
+    """`value`'s texts under catalogue keys: `prefix`, `prefix-<key>`, `prefix-<n>`."""
+    if isinstance(value, Text):
+        yield prefix, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _entries(f"{prefix}-{key.replace('_', '-')}", item)
+    elif isinstance(value, tuple):
+        for n, item in enumerate(value, start=1):
+            yield from _entries(f"{prefix}-{n}", item)
+
+
+wording.add(
+    dict(
+        _entries(
+            "roster",
+            {
+                "no-header": NO_HEADER,
+                "workbook": WORKBOOK_REASONS,
+                "cell": CELL_EXPECTED,
+                "month-only": MONTH_ONLY,
+                "two-values": TWO_VALUES,
+                "not-hired-mark": NOT_HIRED_MARK,
+                "yes": YES,
+                "no": NO,
+                "example-name": EXAMPLE_NAME,
+                "example-month": EXAMPLE_MONTH,
+                "sheet-roster": ROSTER_SHEET,
+                "sheet-results": RESULTS_SHEET,
+                "sheet-summary": SUMMARY_SHEET,
+                "summary-header": SUMMARY_HEADER,
+                "status": STATUS,
+                "answer-column": ANSWER_COLUMNS,
+                "problem": PROBLEM,
+                "checked-on": CHECKED_ON,
+                "data-version": DATA_VERSION,
+                "disclaimer": DISCLAIMER,
+            },
+        )
+    )
 )
