@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +38,21 @@ settings.register_profile("project", deadline=None, max_examples=300)
 settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
 settings.load_profile("mutation" if os.environ.get("TESTS_UNDER_MUTATION") else "project")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+# Test ids --------------------------------------------------------------------------------
+# A test's id must select it again on a command line: mutmut (and a maintainer rerunning one
+# failure) passes ids back to pytest, which escapes non-ASCII text into an id it cannot always
+# find again, and an id with a newline, a bracket or a "::" is not one argument's worth of name.
+# So a parameter that is not a plain word gets an ASCII id: its name and a digest of its value
+# (the value itself is in the assertion message when the test fails). tests/test_ids.py checks.
+SAFE_ID = re.compile(r"[A-Za-z0-9_.,+=/-]*")
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    if isinstance(val, str) and not SAFE_ID.fullmatch(val):
+        return f"{argname}-{hashlib.sha256(val.encode()).hexdigest()[:8]}"
+    return None
 
 
 # Mutation testing --------------------------------------------------------------------------
