@@ -59,28 +59,45 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
 # mutmut forks one process per mutant from a process that has already built the policy index,
 # memoised what the calculators derive from it (route texts, name tables) and cached the
 # serialisers. A mutant of the code that builds or memoises those would be invisible there; so
-# under mutmut each process builds its own, once, from the data already loaded. While mutmut
-# records which tests call which function ("stats"), every test gets a fresh one: otherwise
-# only the first test to use a memoised text would be recorded as calling the code behind it.
-_INDEX_BUILT_IN: dict[str, int] = {}
+# under mutmut each process empties the calculators' caches before its first test, and the
+# index is built again, lazily, by the first test that asks for it, from the policy data loaded
+# once (a deep copy: no test reloads the YAML per mutant). While mutmut records which tests call
+# which function ("stats"), every test starts from empty caches: otherwise only the first test
+# to use a memoised text would be recorded as calling the code behind it. Lazily, so that only
+# the tests that use the calculators are recorded as calling the index code: a test of the YAML
+# loader or of the ladder is not run against every mutant of the index.
+_FRESH_IN: dict[str, int] = {}
+_POLICY_DATA: dict[str, Any] = {}
+
+
+def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
+    """Every function cache of the calculators' modules emptied (if `clear`), and their loader
+    of the policy data (`calculators.data.load_policy_data`, imported by name) answering with a
+    copy of the data loaded once. The one place that names the calculators' internals."""
+    from calculators import data
+
+    loader = data.load_policy_data
+    if "data" not in _POLICY_DATA:
+        _POLICY_DATA["data"] = loader()
+    loaded = _POLICY_DATA["data"]
+    for name, module in list(sys.modules.items()):
+        if module is None or name.split(".")[0] != "calculators":
+            continue
+        for value in list(vars(module).values()):
+            if clear and callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+        if module is not data and getattr(module, "load_policy_data", None) is loader:
+            monkeypatch.setattr(module, "load_policy_data", lambda: copy.deepcopy(loaded))
 
 
 @pytest.fixture(autouse=True)
-def _policy_index_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def _calculators_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     if not os.environ.get("TESTS_UNDER_MUTATION"):
         return
     recording = os.environ.get("MUTANT_UNDER_TEST") == "stats"
-    if not recording and _INDEX_BUILT_IN.get("pid") == os.getpid():
-        return
-    from calculators import api, serial
-
-    data = api.policy_index().data
-    api.policy_index.cache_clear()
-    serial._converter.cache_clear()
-    with monkeypatch.context() as patch:
-        patch.setattr(api, "load_policy_data", lambda: copy.deepcopy(data))
-        api.policy_index()
-    _INDEX_BUILT_IN["pid"] = os.getpid()
+    first = _FRESH_IN.get("pid") != os.getpid()
+    _fresh_calculators(monkeypatch, clear=recording or first)
+    _FRESH_IN["pid"] = os.getpid()
 
 
 @pytest.fixture(scope="session")
