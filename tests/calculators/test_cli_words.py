@@ -1,0 +1,71 @@
+"""The command line's words in each language: the headings of an equivalence in Chinese, a bad
+command line and an unknown value told in the language asked for.
+
+tests/calculators/test_cli_text.py reads an English equivalence line by line; English is also
+what the text falls back to, so a heading looked up in no language at all still read right
+there. Here the Chinese headings are pinned too, and the error lines whole. Names come from
+policy/titles.yaml and the sources from policy/equivalence.yaml (clause （十四）, 人社部发〔2018〕74号
+with Shandong's 鲁人社发〔2020〕16号 as its example, 人社部发〔2020〕96号 in the notes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    """(exit status, stdout lines, stderr) of `python -m calculators <args>`, in this process."""
+    try:
+        status = main(list(args))
+    except SystemExit as exit_:
+        status = exit_.code
+    out, err = capsys.readouterr()
+    return status, out.splitlines(), err
+
+
+def test_an_equivalence_in_chinese_heads_every_part(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, _ = _run(capsys, "equivalence", "--level", "技师")
+    assert status == 0
+    assert lines[:2] == ["等级：技师（二级）", "同等待遇：工程师"]
+    assert lines[3].startswith("适用范围：第（十四）条的这句话")
+    assert lines[4].startswith("可申报职称：取得技师后从事技术技能工作满3年，可申报工程师。")
+    assert "其他来源的说法：" in lines
+    assert lines[-2] == "来源：c14, rsbf-2018-74, lurs-2020-16, rsbf-2020-96"
+    assert lines[-1].startswith("数据版本：")
+
+
+def test_a_title_in_chinese_is_headed_as_a_title(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, _ = _run(capsys, "equivalence", "--title", "工程师")
+    assert status == 0
+    assert lines[:2] == ["职称：工程师", "同等待遇：技师"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("zh", "命令行有误：unrecognized arguments: --bogus 1（用 --help 查看可用选项）"),
+        (
+            "en",
+            "bad command line: unrecognized arguments: --bogus 1 (see --help for the accepted options)",
+        ),
+    ],
+)
+def test_a_bad_command_line_is_told_in_the_language_asked(
+    capsys: pytest.CaptureFixture[str], lang: str, line: str
+) -> None:
+    status, lines, err = _run(capsys, "eligibility", "--bogus", "1", "--lang", lang)
+    assert (status, lines, err) == (2, [], line + "\n")
+
+
+def test_an_unknown_title_lists_each_tier_with_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, "eligibility", "--title", "bogus", "--lang", "en")
+    assert status == 2
+    assert err == (
+        "--title: unknown value 'bogus'; accepted: junior (junior professional title), "
+        "intermediate (intermediate professional title), senior (senior professional title)\n"
+    )
+    status, _, err = _run(capsys, "eligibility", "--title", "bogus")
+    assert status == 2
+    assert "可选：junior（初级职称）、intermediate（中级职称）、senior（高级职称）" in err
