@@ -7,6 +7,7 @@ import functools
 import gc
 import hashlib
 import http.server
+import importlib
 import os
 import re
 import shutil
@@ -69,13 +70,28 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
 # loader or of the ladder is not run against every mutant of the index.
 _FRESH_IN: dict[str, int] = {}
 _POLICY_DATA: dict[str, Any] = {}
+# Memo tables the calculators keep in plain dicts rather than functools caches (module, name):
+# under mutation they are put back to their entries as imported, before any test filled them.
+_MEMO_TABLES = (("calculators.serial", "_ENCODERS"),)
+_MEMO_AS_IMPORTED: dict[tuple[str, str], dict[Any, Any]] = {}
+if os.environ.get("TESTS_UNDER_MUTATION"):
+    for _module, _name in _MEMO_TABLES:
+        _MEMO_AS_IMPORTED[_module, _name] = dict(getattr(importlib.import_module(_module), _name))
 
 
 def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
-    """Every function cache of the calculators' modules emptied (if `clear`), and their loader
-    of the policy data (`calculators.data.load_policy_data`, imported by name) answering with a
-    copy of the data loaded once. The one place that names the calculators' internals."""
+    """Every function cache of the calculators' modules and their memo tables emptied (if
+    `clear`), and their loader of the policy data (`calculators.data.load_policy_data`, imported
+    by name) answering with a copy of the data loaded once. With _MEMO_TABLES, the one place
+    that names the calculators' internals: a table renamed must be renamed here too (the
+    lookup fails loudly rather than let its mutants pass unseen)."""
     from calculators import data
+
+    if clear:
+        for (module, name), entries in _MEMO_AS_IMPORTED.items():
+            table = getattr(sys.modules[module], name)
+            table.clear()
+            table.update(entries)
 
     loader = data.load_policy_data
     if "data" not in _POLICY_DATA:
