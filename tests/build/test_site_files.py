@@ -137,10 +137,31 @@ def test_a_finished_build_replaces_the_site_and_leaves_nothing_beside_it(tmp_pat
 
 
 def test_a_first_build_puts_its_folder_in_place(tmp_path: Path) -> None:
-    build = swap.SiteSwap.begin(tmp_path / "out" / "site", _never_waits)
+    """No site yet, not even the folders above it: they are made, the build renamed in."""
+    site = tmp_path / "out" / "deeper" / "site"
+    build = swap.SiteSwap.begin(site, _never_waits)
     _site_with(build.building, "first")
     build.commit()
-    assert (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8") == "first"
+    assert (site / "index.html").read_text(encoding="utf-8") == "first"
+
+
+def test_on_linux_the_site_is_exchanged_in_one_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """renameat2(RENAME_EXCHANGE) swaps the folders at once: no rename, which would leave a
+    moment without a site for a server reading it (the README's promise on Linux)."""
+    site = _site_with(tmp_path / "site", "old")
+    build = swap.SiteSwap.begin(site, _never_waits)
+    _site_with(build.building, "new")
+
+    def no_rename(self: Path, target: Path) -> None:
+        raise AssertionError(f"{self} renamed: the site would be missing for a moment")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "rename", no_rename)
+        build.commit()
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
 
 def test_an_abandoned_build_leaves_the_old_site(tmp_path: Path) -> None:
@@ -221,3 +242,7 @@ def test_a_project_copy_holds_the_build_s_inputs_and_links_node_modules(tmp_path
     assert (dest / "node_modules").is_symlink()
     assert (dest / "node_modules").resolve() == (root / "node_modules").resolve()
     assert not (dest / "docs").is_symlink()
+    # Into folders not made yet, or into an empty folder a test made for it.
+    assert (copy_project(root, tmp_path / "a" / "b") / "policy" / "levels.yaml").is_file()
+    (tmp_path / "empty").mkdir()
+    assert (copy_project(root, tmp_path / "empty") / "mkdocs.yml").is_file()
