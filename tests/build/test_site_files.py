@@ -11,7 +11,8 @@ cannot see into them. Here, in seconds, each step is pinned to what the README p
 - the swap: a finished build replaces the site in one step, an abandoned one leaves the old
   site, what killed builds left is cleared, and a second build waits for the first;
 - the copy of the project a test builds: the build's inputs, no bytecode caches, node_modules
-  linked.
+  linked;
+- the licence texts shipped beside the files they cover, whole.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pytest
 
 from hgpolicy import csp, swap
 from hgpolicy.project import copy_project
+from hgpolicy.thirdparty import licence_text
 from tests.conftest import PATIENCE_S
 
 # The directives other than script-src, as README "Headers a deployment should send" and the
@@ -246,3 +248,16 @@ def test_a_project_copy_holds_the_build_s_inputs_and_links_node_modules(tmp_path
     assert (copy_project(root, tmp_path / "a" / "b") / "policy" / "levels.yaml").is_file()
     (tmp_path / "empty").mkdir()
     assert (copy_project(root, tmp_path / "empty") / "mkdocs.yml").is_file()
+
+
+# The licences shipped ----------------------------------------------------------------------
+
+
+def test_a_licence_text_is_the_spdx_list_s_full_text(root: Path) -> None:
+    """The licences travel with the files they cover, whole, as the SPDX list has them."""
+    mpl = licence_text(root, "MPL-2.0")
+    assert mpl.startswith("Mozilla Public License Version 2.0\n")
+    assert 'Exhibit B - "Incompatible With Secondary Licenses" Notice' in mpl
+    mit = licence_text(root, "MIT")
+    assert mit.startswith("MIT License\n")
+    assert "Permission is hereby granted, free of charge, to any person obtaining a copy" in mit
