@@ -57,7 +57,13 @@ def prepare(again: bool) -> None:
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
     """Run the mutmut installed beside this Python, in the scratch folder."""
     command = [str(Path(sys.executable).with_name("mutmut")), *args]
-    env = {**os.environ, "TESTS_UNDER_MUTATION": "1"}  # the tests' Hypothesis profile
+    env = {
+        **os.environ,
+        "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
+        # Each mutant starts a pytest session: without scanning every installed package for
+        # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
     return subprocess.run(
         command, cwd=SCRATCH, env=env, capture_output=capture, text=True, check=True
     )
