@@ -1,5 +1,6 @@
-"""The command line's words in each language: the headings of an equivalence in Chinese, a bad
-command line and an unknown value told in the language asked for.
+"""The command line's words in each language: the headings of an equivalence and of a decision
+in Chinese, a bad command line and an unknown value told in the language asked for, and numbers
+sent as they were typed.
 
 tests/calculators/test_cli_text.py reads an English equivalence line by line; English is also
 what the text falls back to, so a heading looked up in no language at all still read right
@@ -9,6 +10,8 @@ with Shandong's 鲁人社发〔2020〕16号 as its example, 人社部发〔2020�
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -69,3 +72,36 @@ def test_an_unknown_title_lists_each_tier_with_its_name(capsys: pytest.CaptureFi
     status, _, err = _run(capsys, "eligibility", "--title", "bogus")
     assert status == 2
     assert "可选：junior（初级职称）、intermediate（中级职称）、senior（高级职称）" in err
+
+
+def test_a_decision_in_chinese_names_what_each_route_still_needs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """高级工 held 3 years, for 技师: 2018 A1 wants 4 years after the certificate, so 1 more."""
+    status, lines, _ = _run(
+        capsys, "eligibility", "--target", "技师", "--certificate", "高级工",
+        "--years-since-certificate", "3",
+    )  # fmt: skip
+    assert status == 0
+    assert (
+        lines[0]
+        == "结论：暂不能申报技师（二级）。最接近的是途径A1：还需在取得高级工（三级）后再工作1年。"
+    )
+    a1 = lines.index(
+        "  ✘ A1 不满足 — 取得本职业或相关职业三级/高级工证书后，累计从事本职业或相关职业工作4年（含）以上。"
+    )
+    assert lines[a1 + 2] == "      此途径未满足的条件：还需在取得高级工（三级）后再工作1年"
+    assert lines[-1].startswith("数据版本：")
+
+
+def test_a_whole_number_is_sent_as_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--years-since-certificate 4` reaches the request as the integer 4, as typed (the JSON
+    answer echoes the facts), not as 4.0; `2.5` stays a decimal."""
+    status, lines, _ = _run(
+        capsys, "eligibility", "--certificate", "高级工", "--years-since-certificate", "4",
+        "--total-years", "2.5", "--json",
+    )  # fmt: skip
+    assert status == 0
+    facts = json.loads("\n".join(lines))["facts"]
+    assert repr(facts["years_since_certificate"]) == "4"
+    assert repr(facts["total_years"]) == "2.5"
