@@ -12,6 +12,7 @@ with Shandong's 鲁人社发〔2020〕16号 as its example, 人社部发〔2020�
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -105,3 +106,45 @@ def test_a_whole_number_is_sent_as_a_whole_number(capsys: pytest.CaptureFixture[
     facts = json.loads("\n".join(lines))["facts"]
     assert repr(facts["years_since_certificate"]) == "4"
     assert repr(facts["total_years"]) == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--lang", "fr"], "--lang: 可选：zh, en"),
+        (["--lang", "fr", "--json"], "--lang: 可选：zh, en"),
+        (["--level", "高级工"], "--level: 只能给出一次（收到 技师, 高级工）"),
+    ],
+)
+def test_a_language_not_offered_or_an_option_given_twice_is_named(
+    capsys: pytest.CaptureFixture[str], args: list[str], line: str
+) -> None:
+    status, lines, err = _run(capsys, "equivalence", "--level", "技师", *args)
+    assert (status, lines, err) == (2, [], line + "\n")
+
+
+def test_a_day_and_no_certificate_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """A certificate of 2020-03-01 completes 2018 A1's 4 years on 2024-03-01, written the
+    Chinese way; with no certificate the text says 无, and the data version names its day and
+    the 12-digit digest of the compiled policy."""
+    status, lines, _ = _run(
+        capsys, "eligibility", "--target", "技师", "--certificate", "高级工",
+        "--certificate-date", "2020-03-01", "--as-of", "2023-06-30",
+    )  # fmt: skip
+    assert status == 0
+    assert lines[0] == "结论：2024年3月1日起可以申报技师（二级），依据途径A1。"
+    assert re.fullmatch(r"数据版本：\d{4}-\d{2}-\d{2}（[0-9a-f]{12}）", lines[-1]), lines[-1]
+    status, lines, _ = _run(capsys, "eligibility", "--total-years", "0.5")
+    assert lines[3] == "现有证书：无"
+
+
+def test_a_note_s_source_and_mark_are_bracketed_the_chinese_way(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The competition route's note (（九）4) rests on reported practice, not a document: its
+    source note and its mark close the line in full-width brackets, separated by ；."""
+    _, lines, _ = _run(capsys, "eligibility", "--target", "技师")
+    (note,) = [line for line in lines if line.startswith("      · 湖北省级竞赛中")]
+    assert note.endswith(
+        "（见于湖北省职业技能竞赛通知的做法（二手报道）；本项目未收录这些通知的原文；见于报道）"
+    )
