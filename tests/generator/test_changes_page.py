@@ -31,6 +31,11 @@ LINKED = {
         "[B2 → Technician](reference/application-routes.md#application-routes-2023-technician-b2), "
         "[B2 → Senior Technician]"
         "(reference/application-routes.md#application-routes-2023-senior-technician-b2)",
+        # An outside document in English: its English number, the Chinese beside it, and its
+        # reach (Shandong's is an example only); brackets escaped inside a link's text.
+        "[Shandong Department of Human Resources and Social Security Document &#91;2020&#93; "
+        "No. 16 (鲁人社发〔2020〕16号) (a Shandong document, not applicable in Hubei, cited as an "
+        "example only)](sources.md#src-lurs-2020-16){ .cite }",
         "[Direct recognition](reference/special-routes.md#special-routes-c6-direct-recognition)",
         "[(9) 4. Competition-Based Selection](text.md#c9-4){ .cite }",
         "[unconfirmed](about.md#confidence-unconfirmed){ .confidence .confidence-unconfirmed "
