@@ -18,6 +18,7 @@ from tests.browser.test_calculators import (
     LANGS,
     check_eligibility,
     check_equivalence,
+    check_expected,
     fill,
     representative,
     submit,
@@ -62,18 +63,20 @@ def test_the_second_visit_restores_the_snapshot_and_answers_as_python(
     for lang in LANGS:
         page = open_calculator(context, server, lang, "eligibility")
         assert page.get_attribute(STATUS, "data-start") == "snapshot"
-        for _name, values, answer in representative("eligibility", per_file=1):
+        for _name, values, answer, expect in representative("eligibility", per_file=1):
             fill(page, "#el-form", values)
             submit(page, "#el-form", "#el-result")
+            check_expected(page, "eligibility", expect)  # the rule, typed in the case
             check_eligibility(page, answer, lang)
         page.close()
 
     page = open_calculator(context, server, "en", "equivalence")
     assert page.get_attribute(STATUS, "data-start") == "snapshot"
     assert page.get_attribute(STATUS, "data-snapshot") is None  # nothing new to save
-    for _name, values, answer in representative("equivalence", per_file=3):
+    for _name, values, answer, expect in representative("equivalence", per_file=3):
         fill(page, "#eq-form", values)
         submit(page, "#eq-form", "#eq-result")
+        check_expected(page, "equivalence", expect)  # the rule, typed in the case
         check_equivalence(page, answer, "en")
 
 
