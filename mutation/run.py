@@ -10,7 +10,13 @@ tests (the fast ones: each mutant runs only those that call the function it chan
 
 Prints a score per package, and as its last line `mutation score: K/N killed (P%)`.
 Arguments are passed to `mutmut run` as mutant names or globs, to try a few
-(`mutation/run.py 'calculators.dates.*'`).
+(`mutation/run.py 'calculators.dates.*'`). `--again` keeps the scratch folder of the previous
+run: mutmut then reuses its mutants and its record of which tests call which function (only
+new tests are recorded) and reruns the names given: for trying new tests against the survivors
+of a part. A run without it starts afresh, as a whole run must.
+
+The mutants not killed (survived, no tests, suspicious) are written to .mutate/survivors.txt,
+one per line with their status; `mutmut show <name>` in .mutate/ shows one.
 """
 
 from __future__ import annotations
@@ -30,8 +36,11 @@ LINKED = ["tests", "policy", "docs", "build", "mkdocs.yml", "package.json", "pyp
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
 
-def prepare() -> None:
-    """A fresh scratch folder: a previous run's mutants could hide a change of the code."""
+def prepare(again: bool) -> None:
+    """A fresh scratch folder: a previous run's mutants could hide a change of the code.
+    `again` keeps it (mutmut regenerates the mutants of a changed file and records new tests)."""
+    if again and (SCRATCH / "mutants").is_dir():
+        return
     shutil.rmtree(SCRATCH, ignore_errors=True)
     (SCRATCH / "src").mkdir(parents=True)
     for name, path in PACKAGES.items():
@@ -48,21 +57,32 @@ def prepare() -> None:
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
     """Run the mutmut installed beside this Python, in the scratch folder."""
     command = [str(Path(sys.executable).with_name("mutmut")), *args]
-    env = {**os.environ, "TESTS_UNDER_MUTATION": "1"}  # the tests' Hypothesis profile
+    env = {
+        **os.environ,
+        "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
+        # Each mutant starts a pytest session: without scanning every installed package for
+        # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
     return subprocess.run(
         command, cwd=SCRATCH, env=env, capture_output=capture, text=True, check=True
     )
 
 
 def statuses() -> dict[str, Counter[str]]:
-    """Per package, how many mutants ended in each status (`mutmut results --all true`)."""
+    """Per package, how many mutants ended in each status (`mutmut results --all true`); those
+    not killed listed in .mutate/survivors.txt."""
     out = mutmut("results", "--all", "true", capture=True).stdout
     found: dict[str, Counter[str]] = {name: Counter() for name in PACKAGES}
+    survivors = []
     for line in out.splitlines():
         name, _, status = line.strip().rpartition(": ")
         package = name.split(".", 1)[0]
         if package in found:
             found[package][status] += 1
+            if status not in KILLED and status not in ("skipped", "not checked"):
+                survivors.append(f"{name}: {status}")
+    (SCRATCH / "survivors.txt").write_text("".join(f"{n}\n" for n in survivors))
     return found
 
 
@@ -75,13 +95,20 @@ def score_line(label: str, counts: Counter[str]) -> str:
     return f"{label}: {killed}/{total} killed ({percent:.1f}%)"
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    again = "--again" in args
+    names = [a for a in args if a != "--again"]
     started = time.monotonic()
-    prepare()
+    load_before = os.getloadavg()[0]
+    prepare(again)
     mutmut("run", "--max-children", str(os.cpu_count() or 1), *names)
     counts = statuses()
     minutes = (time.monotonic() - started) / 60
-    print(f"mutmut ran {minutes:.1f} min (load average now {os.getloadavg()[0]:.1f})")
+    # The machine is shared: the load average says how much of the time was other work.
+    print(
+        f"mutmut ran {minutes:.1f} min on {os.cpu_count()} cores "
+        f"(load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)"
+    )
     for name, path in PACKAGES.items():
         others = {s: n for s, n in counts[name].items() if s not in KILLED}
         print(score_line(f"{path}/", counts[name]), others or "")

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
+import hashlib
+import importlib
 import os
+import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,32 +50,87 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         write_policy_json(_policy(), compiled)
 
 
+# Test ids --------------------------------------------------------------------------------
+# A test's id must select it again on a command line: mutmut (and a maintainer rerunning one
+# failure) passes ids back to pytest, which escapes non-ASCII text into an id it cannot always
+# find again, and an id with a newline, a bracket or a "::" is not one argument's worth of name.
+# So a parameter that is not a plain word gets an ASCII id: its name and a digest of its value
+# (the value itself is in the assertion message when the test fails). tests/test_ids.py checks.
+SAFE_ID = re.compile(r"[A-Za-z0-9_.,+=/-]*")
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    if isinstance(val, str) and not SAFE_ID.fullmatch(val):
+        return f"{argname}-{hashlib.sha256(val.encode()).hexdigest()[:8]}"
+    return None
+
+
 # Mutation testing --------------------------------------------------------------------------
 # mutmut forks one process per mutant from a process that has already built the policy index,
 # memoised what the calculators derive from it (route texts, name tables) and cached the
 # serialisers. A mutant of the code that builds or memoises those would be invisible there; so
-# under mutmut each process builds its own, once, from the data already loaded. While mutmut
-# records which tests call which function ("stats"), every test gets a fresh one: otherwise
-# only the first test to use a memoised text would be recorded as calling the code behind it.
-_INDEX_BUILT_IN: dict[str, int] = {}
+# under mutmut each process empties the calculators' caches before its first test, and the
+# index is built again, lazily, by the first test that asks for it, from the policy data loaded
+# once (a deep copy: no test reloads the YAML per mutant). While mutmut records which tests call
+# which function ("stats"), every test starts from empty caches: otherwise only the first test
+# to use a memoised text would be recorded as calling the code behind it. Lazily, so that only
+# the tests that use the calculators are recorded as calling the index code: a test of the YAML
+# loader or of the ladder is not run against every mutant of the index.
+_FRESH_IN: dict[str, int] = {}
+_POLICY_DATA: dict[str, Any] = {}
+# Memo tables the calculators keep in plain dicts rather than functools caches (module, name):
+# under mutation they are put back to their entries as imported, before any test filled them.
+_MEMO_TABLES = (("calculators.serial", "_ENCODERS"),)
+_MEMO_AS_IMPORTED: dict[tuple[str, str], dict[Any, Any]] = {}
+if os.environ.get("TESTS_UNDER_MUTATION"):
+    for _module, _name in _MEMO_TABLES:
+        _MEMO_AS_IMPORTED[_module, _name] = dict(getattr(importlib.import_module(_module), _name))
+
+
+def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
+    """Every function cache of the calculators' modules and their memo tables emptied (if
+    `clear`), and their loader of the policy data (`calculators.data.load_policy_data`, imported
+    by name) answering with a copy of the data loaded once. With _MEMO_TABLES, the one place
+    that names the calculators' internals: a table renamed must be renamed here too (the
+    lookup fails loudly rather than let its mutants pass unseen)."""
+    from calculators import data
+
+    if clear:
+        for (module, name), entries in _MEMO_AS_IMPORTED.items():
+            table = getattr(sys.modules[module], name)
+            table.clear()
+            table.update(entries)
+
+    loader = data.load_policy_data
+    if "data" not in _POLICY_DATA:
+        _POLICY_DATA["data"] = loader()
+    loaded = _POLICY_DATA["data"]
+    for name, module in list(sys.modules.items()):
+        if module is None or name.split(".")[0] != "calculators":
+            continue
+        for value in list(vars(module).values()):
+            if clear and callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+        if module is not data and getattr(module, "load_policy_data", None) is loader:
+            monkeypatch.setattr(module, "load_policy_data", lambda: copy.deepcopy(loaded))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under mutation, the objects of the process mutmut forks from (test modules, the loaded
+    policy) are frozen out of the garbage collector: a forked process then neither walks that
+    heap on each collection nor copies its pages by touching them (seconds per mutant)."""
+    if os.environ.get("TESTS_UNDER_MUTATION"):
+        gc.freeze()
 
 
 @pytest.fixture(autouse=True)
-def _policy_index_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def _calculators_of_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     if not os.environ.get("TESTS_UNDER_MUTATION"):
         return
     recording = os.environ.get("MUTANT_UNDER_TEST") == "stats"
-    if not recording and _INDEX_BUILT_IN.get("pid") == os.getpid():
-        return
-    from calculators import api, serial
-
-    data = api.policy_index().data
-    api.policy_index.cache_clear()
-    serial._converter.cache_clear()
-    with monkeypatch.context() as patch:
-        patch.setattr(api, "load_policy_data", lambda: copy.deepcopy(data))
-        api.policy_index()
-    _INDEX_BUILT_IN["pid"] = os.getpid()
+    first = _FRESH_IN.get("pid") != os.getpid()
+    _fresh_calculators(monkeypatch, clear=recording or first)
+    _FRESH_IN["pid"] = os.getpid()
 
 
 @pytest.fixture(scope="session")

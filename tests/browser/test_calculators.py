@@ -1,8 +1,13 @@
-"""The calculator pages answer as the Python does, in both languages, with or without the runtime.
+"""The calculator pages answer as the rules say and as the Python does, in both languages, with
+or without the runtime.
 
-Representative decision cases from tests/cases/*.yaml drive the forms; the page's answer (the
-data attributes it sets, the verdict, the routes met) must equal `calculators.api.run` in
-CPython for the same facts.
+Representative decision cases from tests/cases/*.yaml drive the forms. The page's answer (the
+data attributes it sets, the routes met) must show what the case expects, typed from the policy
+(so a page that agreed with a wrong Python would still fail), and its words must equal
+`calculators.api.run` in CPython for the same facts (the page shows the Python's wording). The
+other tests pin their own expected values the same way: clause （十四） for equivalence (hired
+高级工 / 技师 / 高级技师 → 助理工程师 / 工程师 / 高级工程师, nothing when not hired), the national
+conditions for eligibility.
 """
 
 from __future__ import annotations
@@ -29,41 +34,55 @@ def _answer(kind: str, facts: dict[str, Any]) -> dict[str, Any]:
     return json.loads(api.run(kind, json.dumps(facts)))
 
 
-def representative(kind: str, per_file: int) -> list[tuple[str, dict[str, Any], dict]]:
-    """(name, form values, CPython answer) for a spread of cases: from each case file, the
-    first `per_file` answered cases of each outcome, in the form's terms (policy ids)."""
+# Clause （十四）: the title a hired level is treated as, by policy id (policy/equivalence.yaml).
+HIRED_EQUIVALENT = {
+    "senior-worker": "assistant-engineer",
+    "technician": "engineer",
+    "senior-technician": "senior-engineer",
+}
+
+Chosen = tuple[str, dict[str, Any], dict, dict]
+
+
+def representative(kind: str, per_file: int) -> list[Chosen]:
+    """(name, form values, CPython answer, what the case expects) for a spread of cases: from
+    each case file, the first `per_file` cases of each expected outcome (the case's own typed
+    `eligible` or `equivalent`), in the form's terms (policy ids, as the answer echoes them)."""
+    outcome_key = "equivalent" if kind == "equivalence" else "eligible"
     chosen = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         taken: dict[Any, int] = {}
         for case in doc["cases"]:
-            facts = case["facts"]
+            facts, expect = case["facts"], case["expect"]
             if case.get("kind", doc["kind"]) != kind or set(facts) & NOT_IN_FORM:
                 continue
-            answer = _answer(kind, facts)
-            if "error" in answer or "title" in facts and kind == "equivalence":
+            if outcome_key not in expect or "title" in facts and kind == "equivalence":
                 continue
+            answer = _answer(kind, facts)
             if kind == "equivalence":
                 values = {"level": answer["level"]["id"], "hired": facts.get("hired", True)}
-                outcome = answer["equivalent"] is None
             else:
                 values = {name: answer["facts"][name] for name in facts}
-                outcome = answer["eligible"]
+            outcome = expect[outcome_key] is None if kind == "equivalence" else expect["eligible"]
             if taken.get(outcome, 0) < per_file:
                 taken[outcome] = taken.get(outcome, 0) + 1
-                chosen.append((case["name"], values, answer))
+                chosen.append((case["name"], values, answer, expect))
     return chosen
 
 
 @pytest.fixture(scope="module")
-def equivalence_cases() -> list[tuple[str, dict[str, Any], dict]]:
-    return representative("equivalence", per_file=3)
+def equivalence_cases() -> list[Chosen]:
+    cases = representative("equivalence", per_file=3)
+    assert {expect["equivalent"] is None for *_, expect in cases} == {True, False}
+    return cases
 
 
 @pytest.fixture(scope="module")
-def eligibility_cases() -> list[tuple[str, dict[str, Any], dict]]:
+def eligibility_cases() -> list[Chosen]:
     cases = representative("eligibility", per_file=1)
     assert len(cases) >= 6
+    assert {expect["eligible"] for *_, expect in cases} == {True, False}
     return cases
 
 
@@ -130,6 +149,18 @@ def check_eligibility(page: Page, answer: dict[str, Any], lang: str) -> None:
             assert missing[lang] in got["all"]
 
 
+def check_expected(page: Page, kind: str, expect: dict[str, Any]) -> None:
+    """What the case expects, typed from the policy, is what the page says: the title (or
+    none), whether the worker may apply and by which routes at least."""
+    got = shown(page, f"#{CALCULATORS[kind]}-result")
+    if kind == "equivalence":
+        title = expect["equivalent"]
+        assert got["data"]["equivalent"] == (title["id"] if title else "none"), expect
+    else:
+        assert got["data"]["eligible"] == str(expect["eligible"]).lower(), expect
+        assert set(expect.get("met_routes", [])) <= set(got["met"]), (expect, got["met"])
+
+
 def facts_in(url: str) -> dict[str, Any]:
     """The facts a shared address carries (its query), typed as the API takes them."""
     facts: dict[str, Any] = {}
@@ -150,18 +181,20 @@ def facts_in(url: str) -> dict[str, Any]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_equivalence_answers_as_python(calculator, equivalence_cases, lang: str) -> None:
     page = calculator("equivalence", lang)
-    for _name, values, answer in equivalence_cases:
+    for name, values, answer, expect in equivalence_cases:
         fill(page, "#eq-form", values)
         submit(page, "#eq-form", "#eq-result")
+        check_expected(page, "equivalence", expect | {"name": name})
         check_equivalence(page, answer, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_eligibility_answers_as_python(calculator, eligibility_cases, lang: str) -> None:
     page = calculator("eligibility", lang)
-    for _name, values, answer in eligibility_cases:
+    for name, values, answer, expect in eligibility_cases:
         fill(page, "#el-form", values)
         submit(page, "#el-form", "#el-result")
+        check_expected(page, "eligibility", expect | {"name": name})
         check_eligibility(page, answer, lang)
         # every route links to the clause or document it rests on
         assert any(
@@ -170,7 +203,8 @@ def test_eligibility_answers_as_python(calculator, eligibility_cases, lang: str)
 
 
 def test_eligibility_error_names_the_field(calculator) -> None:
-    """A target below the certificate held: the calculators' message, beside the field."""
+    """A target below the certificate held: the calculators' message, beside the field. Above
+    a Technician the only level to apply for is Senior Technician (Level 1)."""
     page = calculator("eligibility", "en")
     facts = {"target": "senior-worker", "certificate": "technician"}
     answer = _answer("eligibility", facts)
@@ -178,7 +212,9 @@ def test_eligibility_error_names_the_field(calculator) -> None:
     fill(page, "#el-form", facts)
     submit(page, "#el-form", "#el-result")
     assert page.get_attribute("#el-result", "data-error") == "target"
-    assert answer["error"]["message"]["en"] in page.inner_text("#el-result")
+    said = page.inner_text("#el-result")
+    assert answer["error"]["message"]["en"] in said
+    assert "accepted: Senior Technician (Level 1)" in said
     assert page.get_attribute("#el-target", "aria-invalid") == "true"
 
 
@@ -191,7 +227,7 @@ def test_a_shared_address_reopens_the_same_answer(
     last = {"equivalence": equivalence_cases[-1], "eligibility": eligibility_cases[-1]}
     for kind, short in (("equivalence", "eq"), ("eligibility", "el")):
         page = calculator(kind, "zh")
-        _name, values, answer = last[kind]
+        _name, values, answer, expect = last[kind]
         fill(page, f"#{short}-form", values)
         submit(page, f"#{short}-form", f"#{short}-result")
         before = shown(page, f"#{short}-result")
@@ -204,26 +240,25 @@ def test_a_shared_address_reopens_the_same_answer(
         after = shown(again, f"#{short}-result")
         assert after["data"] == before["data"]
         assert after["text"] == before["text"]
+        check_expected(again, kind, expect)
         assert json.loads(api.run(kind, json.dumps(facts_in(page.url)))) == answer
 
 
 def test_equivalence_answers_from_the_build_before_the_runtime(open_page) -> None:
-    """The build-time answer is on the page at once; the runtime then confirms the same."""
+    """The build-time answer is on the page at once; the runtime then confirms the same: a hired
+    技师 is treated as an 工程师 (clause （十四））."""
     page = open_page("zh", "calculators/equivalence/?level=technician")
     first = page.eval_on_selector("#eq-result", "r => ({...r.dataset})")
-    assert (
-        first["equivalent"] == _answer("equivalence", {"level": "technician"})["equivalent"]["id"]
-    )
+    assert first["equivalent"] == HIRED_EQUIVALENT["technician"] == "engineer"
     page.wait_for_selector("#eq-result[data-engine=python]")
-    assert page.get_attribute("#eq-result", "data-equivalent") == first["equivalent"]
+    assert page.get_attribute("#eq-result", "data-equivalent") == "engineer"
 
 
 def test_a_checkbox_missing_from_the_address_keeps_its_default(open_page) -> None:
     """`?level=technician` (no `hired`) is the form with only the level chosen: hired, as the
-    box is ticked by default; `hired=0` (or `false`) unticks it."""
-    hired = _answer("equivalence", {"level": "technician", "hired": True})["equivalent"]["id"]
-    not_hired = _answer("equivalence", {"level": "technician", "hired": False})["equivalent"]
-    assert not_hired is None
+    box is ticked by default; `hired=0` (or `false`) unticks it. Clause （十四） covers only the
+    hired: 工程师 when ticked, nothing when not."""
+    hired = HIRED_EQUIVALENT["technician"]
     for query, ticked, equivalent in (
         ("level=technician", True, hired),
         ("level=technician&hired=1", True, hired),
@@ -286,8 +321,8 @@ def test_a_second_value_for_a_field_is_named(open_page, labels) -> None:
     page.wait_for_selector("#eq-result[data-engine=python]")
     assert page.input_value("#eq-level") == "technician"
     assert "“senior-worker”" in page.inner_text("#eq-form-ignored")
-    expected = _answer("equivalence", {"level": "technician", "hired": True})
-    assert page.get_attribute("#eq-result", "data-equivalent") == expected["equivalent"]["id"]
+    # The first value answers: a hired 技师 → 工程师, not the 高级工's 助理工程师.
+    assert page.get_attribute("#eq-result", "data-equivalent") == "engineer"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -298,8 +333,9 @@ def test_a_negative_number_in_the_address_gets_the_calculators_message(
     page = open_page(lang, f"calculators/eligibility/?{urlencode(facts)}")
     page.wait_for_selector("#el-result[data-engine=python]")
     error = _answer("eligibility", facts)["error"]
-    assert page.get_attribute("#el-result", "data-error") == error["field"]
+    assert page.get_attribute("#el-result", "data-error") == "years_since_certificate"
     assert error["message"][lang] in page.inner_text("#el-result")
+    assert "-1" in page.inner_text("#el-result")  # the value refused is named
     assert page.get_attribute("#el-years-since-certificate", "aria-invalid") == "true"
 
 
@@ -355,6 +391,8 @@ def test_keyboard_alone_fills_and_submits_the_equivalence_form(calculator) -> No
     page.wait_for_selector("#eq-result[data-engine=python]")
     facts = facts_in(page.url)
     assert facts == {"level": page.input_value("#eq-level"), "hired": False}
+    # Not hired: clause （十四） gives no title, whichever level the keys chose.
+    assert page.get_attribute("#eq-result", "data-equivalent") == "none"
     check_equivalence(page, _answer("equivalence", facts), "en")
 
 
@@ -372,7 +410,14 @@ def test_keyboard_alone_fills_and_submits_the_eligibility_form(calculator) -> No
     page.keyboard.press("Enter")  # submits, as in any form
     page.wait_for_selector("#el-result[data-engine=python]")
     facts = facts_in(page.url)
-    assert facts["years_since_certificate"] == 4 and facts["target"] and facts["certificate"]
+    # The fourth target below "next level" and the third certificate below "none", in the
+    # ladder's order: 技师, and 高级工 held for 4 years, which 2018 A1 (三级 + ≥4 years) allows.
+    assert {k: facts[k] for k in ("target", "certificate", "years_since_certificate")} == {
+        "target": "technician",
+        "certificate": "senior-worker",
+        "years_since_certificate": 4,
+    }
+    check_expected(page, "eligibility", {"eligible": True, "met_routes": ["2018-technician-a1"]})
     check_eligibility(page, _answer("eligibility", facts), "zh")
 
 
@@ -402,6 +447,8 @@ def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
             expected = _answer("equivalence", {"level": "senior-worker"})
             check_equivalence(page, expected, lang)  # from the table the build computed
             assert page.get_attribute("#eq-result", "data-engine") == "table"
+            # The table says what clause （十四） says: a hired 高级工 → 助理工程师.
+            assert page.get_attribute("#eq-result", "data-equivalent") == "assistant-engineer"
 
             page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
             wait_ready(page)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PATIENCE_S
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -26,7 +28,7 @@ def answer_under_pyodide(
         input=json.dumps(requests),
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PATIENCE_S,  # a hang guard (TEST_PATIENCE_S), not a measure of speed
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
