@@ -62,6 +62,8 @@ SAFE_ID = re.compile(r"[A-Za-z0-9_.,+=/-]*")
 def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
     if isinstance(val, str) and not SAFE_ID.fullmatch(val):
         return f"{argname}-{hashlib.sha256(val.encode()).hexdigest()[:8]}"
+    if isinstance(val, bytes):  # file contents: pytest would escape every byte into the id
+        return f"{argname}-{hashlib.sha256(val).hexdigest()[:8]}"
     return None
 
 
