@@ -26,12 +26,12 @@ import json
 import re
 from typing import Any
 
-from . import messages
-from .data import load_policy_data
-from .errors import InputError
-from .index import PolicyIndex
-from .registry import Calculator, calculators, check_ranges
-from .texts import Text
+from calculators.data import load_policy_data
+from calculators.model.index import PolicyIndex
+from calculators.plumbing import messages
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.texts import Text
+from calculators.registry import Calculator, calculators, check_ranges
 
 TABLES = "tables"
 DETAILS = ("full", "summary")

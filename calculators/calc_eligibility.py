@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .calc_equivalence import notes_list
-from .eligibility import assess
-from .facts import EligibilityFacts
-from .index import PolicyIndex
-from .registry import Calculator
-from .results import Decision
-from .tables import tables
-from .texts import Text, join
-from .view import (
+from calculators.calc_equivalence import notes_list
+from calculators.interfaces.view import (
     Node,
     confidence,
     el,
@@ -30,7 +23,14 @@ from .view import (
     view_of,
     words,
 )
-from .wording import WORDING
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text, join
+from calculators.plumbing.wording import WORDING
+from calculators.registry import Calculator
+from calculators.rules.eligibility import assess
+from calculators.rules.facts import EligibilityFacts
+from calculators.rules.results import Decision
+from calculators.rules.tables import tables
 
 
 def _summary(decision: Decision) -> dict[str, Any]:

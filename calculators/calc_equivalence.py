@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .equivalence import lookup
-from .facts import EquivalenceQuery
-from .index import PolicyIndex
-from .registry import Calculator
-from .results import Equivalence
-from .tables import tables
-from .texts import Text
-from .view import (
+from calculators.interfaces.view import (
     Node,
     confidence,
     el,
@@ -30,6 +23,13 @@ from .view import (
     view_of,
     words,
 )
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text
+from calculators.registry import Calculator
+from calculators.rules.equivalence import lookup
+from calculators.rules.facts import EquivalenceQuery
+from calculators.rules.results import Equivalence
+from calculators.rules.tables import tables
 
 
 def _summary(found: Equivalence) -> dict[str, Any]:

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .errors import InputError
-from .index import PolicyIndex
-from .messages import shown
-from .texts import Text
-from .wording import WORDING
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.messages import shown
+from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING
 
 MODULE_PREFIX = "calc_"
 

@@ -10,7 +10,7 @@ tests (the fast ones: each mutant runs only those that call the function it chan
 
 Prints a score per package, and as its last line `mutation score: K/N killed (P%)`.
 Arguments are passed to `mutmut run` as mutant names or globs, to try a few
-(`mutation/run.py 'calculators.dates.*'`). `--again` keeps the scratch folder of the previous
+(`mutation/run.py 'calculators.rules.dates.*'`). `--again` keeps the scratch folder of the previous
 run: mutmut then reuses its mutants and its record of which tests call which function (only
 new tests are recorded) and reruns the names given: for trying new tests against the survivors
 of a part. A run without it starts afresh, as a whole run must.

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import settings
 
 from calculators import data as calculators_data
-from calculators.wording import catalogue
+from calculators.plumbing.wording import catalogue
 from hgpolicy.compile import write_policy_json
 from hgpolicy.policy import Policy, load_policy
 from tests.support.builds import ROOT, build_site, site_is_current
@@ -82,7 +82,7 @@ _FRESH_IN: dict[str, int] = {}
 _POLICY_DATA: dict[str, Any] = {}
 # Memo tables the calculators keep in plain dicts rather than functools caches (module, name):
 # under mutation they are put back to their entries as imported, before any test filled them.
-_MEMO_TABLES = (("calculators.serial", "_ENCODERS"),)
+_MEMO_TABLES = (("calculators.plumbing.serial", "_ENCODERS"),)
 _MEMO_AS_IMPORTED: dict[tuple[str, str], dict[Any, Any]] = {}
 if os.environ.get("TESTS_UNDER_MUTATION"):
     for _module, _name in _MEMO_TABLES:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from calculators.index import canonical_json
+from calculators.model.index import canonical_json
 
 from .errors import PolicyError
 from .policy import Policy, load_policy

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from calculators.index import PolicyIndex
-from calculators.texts import Text
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text
 
 # Geometry, in SVG user units (about one CSS pixel on a phone at full width).
 WIDTH = 400

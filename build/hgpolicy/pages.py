@@ -12,10 +12,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from calculators.document import Part
+from calculators.model.document import Part
+from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import SCRIPT_WORDING, catalogue, in_language
 from calculators.registry import calculators, form
-from calculators.texts import Text
-from calculators.wording import SCRIPT_WORDING, catalogue, in_language
 
 from .escape import text as escape_text
 from .ladder import ladder_svg

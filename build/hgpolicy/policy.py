@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from calculators.index import PolicyIndex
+from calculators.model.index import PolicyIndex
 
 from .certainty import confidence_problems
 from .errors import PolicyError, Problem

@@ -37,7 +37,7 @@ class SitePage:
     @property
     def title_label(self) -> str:
         """The key of the page's title (its first heading) in the catalogue of wording
-        (calculators/wording.py)."""
+        (calculators/plumbing/wording.py)."""
         return f"page-title-{self.template}"
 
     def source_uri(self, lang: str, default: str) -> str:

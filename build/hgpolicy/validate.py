@@ -24,7 +24,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
-from calculators.names import normalise
+from calculators.rules.names import normalise
 
 from .errors import Problem
 from .markup import find_markup

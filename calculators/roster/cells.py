@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import FIRST_DAY, LAST_DAY
+from calculators.rules.dates import FIRST_DAY, LAST_DAY
 
 # Excel's day 0 in the 1900 date system (see xlsx.serial_date).
 _EXCEL_EPOCH = date(1899, 12, 30)

@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import api, messages
-from ..dates import add_years
-from ..errors import InputError
-from ..index import PolicyIndex
-from ..serial import Serializable
-from ..texts import Text
-from . import wording
-from .cells import CellError, plain, read_date, read_number, read_yes_no
-from .columns import COLUMNS, Column, column_for, is_header_row
-from .texttable import decode, read_text_table
-from .xlsx import Cell, WorkbookError, read_first_sheet
+from calculators import api
+from calculators.model.index import PolicyIndex
+from calculators.plumbing import messages
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.serial import Serializable
+from calculators.plumbing.texts import Text
+from calculators.roster import wording
+from calculators.roster.cells import CellError, plain, read_date, read_number, read_yes_no
+from calculators.roster.columns import COLUMNS, Column, column_for, is_header_row
+from calculators.roster.texttable import decode, read_text_table
+from calculators.roster.xlsx import Cell, WorkbookError, read_first_sheet
+from calculators.rules.dates import add_years
 
 # The statuses a row can end in, in the order the summary lists them.
 STATUSES = ("now", "within_year", "later", "not_yet", "cannot_check")

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import wording
-from ..texts import Text
+from calculators.plumbing import wording
+from calculators.plumbing.texts import Text
 
 
 @dataclass(frozen=True)

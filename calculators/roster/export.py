@@ -14,12 +14,12 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
-from ..index import PolicyIndex
-from ..texts import Text, join
-from . import wording
-from .check import STATUSES, Roster, RowAnswer
-from .columns import COLUMNS, Column
-from .xlsx import Cell, ListChoice, OutSheet, write_workbook
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text, join
+from calculators.roster import wording
+from calculators.roster.check import STATUSES, Roster, RowAnswer
+from calculators.roster.columns import COLUMNS, Column
+from calculators.roster.xlsx import Cell, ListChoice, OutSheet, write_workbook
 
 BOM = "\ufeff"
 

@@ -1,13 +1,13 @@
 """What the roster check says, in both languages: the roster's own entries of the one
-catalogue of wording (`calculators.wording`), added to it under `roster-…` keys, so the
+catalogue of wording (`calculators.plumbing.wording`), added to it under `roster-…` keys, so the
 page's templates and script read them as they read every other text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .. import wording
-from ..texts import Text
+from calculators.plumbing import wording
+from calculators.plumbing.texts import Text
 
 NO_HEADER = Text(
     zh="没有找到表头行：请使用模板，或让表头包含“现有等级”“取证日期”等列名",

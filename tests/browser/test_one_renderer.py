@@ -1,4 +1,4 @@
-"""One answer, one rendering: the page and the CLI lay out the same view (calculators/view.py),
+"""One answer, one rendering: the page and the CLI lay out the same view (calculators/interfaces/view.py),
 so the same decision shows the same facts in Chromium and in a terminal: the verdict, each
 folded part and its count, each route with its state and what it still needs, each special
 route's status, the notes and the data version.

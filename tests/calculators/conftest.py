@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import api
-from calculators.index import PolicyIndex
+from calculators.model.index import PolicyIndex
 
 
 @pytest.fixture

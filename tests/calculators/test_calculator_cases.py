@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from calculators import api, names
-from calculators.cases import check_case, mismatches
-from calculators.index import PolicyIndex
+from calculators import api
+from calculators.model.index import PolicyIndex
+from calculators.rules import names
 from tests.case_files import load_cases
+from tests.support.cases import check_case, mismatches
 
 LOADED = load_cases()
 CASES = [(c.stem, c.kind, c.case) for c in LOADED]

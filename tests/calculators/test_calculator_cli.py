@@ -14,9 +14,9 @@ import sys
 
 import pytest
 
-from calculators.cli import main
-from calculators.index import PolicyIndex
-from calculators.model import Route
+from calculators.interfaces.cli import main
+from calculators.model.index import PolicyIndex
+from calculators.model.records import Route
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:

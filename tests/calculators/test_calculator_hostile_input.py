@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import api
-from calculators.facts import EligibilityFacts
+from calculators.rules.facts import EligibilityFacts
 
 FIELDS = [f for f in EligibilityFacts.__dataclass_fields__]
 KINDS = ["equivalence", "eligibility", "tables"]

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from calculators import api
-from calculators.dates import add_years, years_between
-from calculators.eligibility import assess
-from calculators.equivalence import lookup
-from calculators.errors import InputError
-from calculators.facts import EligibilityFacts, EquivalenceQuery
-from calculators.results import Decision, Equivalence
+from calculators.plumbing.errors import InputError
+from calculators.rules.dates import add_years, years_between
+from calculators.rules.eligibility import assess
+from calculators.rules.equivalence import lookup
+from calculators.rules.facts import EligibilityFacts, EquivalenceQuery
+from calculators.rules.results import Decision, Equivalence
 
 # For drawing ids only: the tests ask api.policy_index() for the index they decide with (under
 # mutation testing each process builds its own, see tests/conftest.py).

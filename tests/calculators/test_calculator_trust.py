@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.index import PolicyIndex
+from calculators.model.index import PolicyIndex
 
 from .test_calculator_cli import cli
 

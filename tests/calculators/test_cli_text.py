@@ -1,5 +1,5 @@
-"""The CLI's readable text (an answer's view as lines, calculators/view.py; the tables,
-calculators/render.py), line by line where its shape matters.
+"""The CLI's readable text (an answer's view as lines, calculators/interfaces/view.py; the tables,
+calculators/interfaces/render.py), line by line where its shape matters.
 
 The layout is typed here; names and descriptions come from policy/*.yaml (read as YAML here,
 not through the calculators), so no rule text is written twice.
@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from calculators import api
-from calculators.render import tables_text
-from calculators.view import text
+from calculators.interfaces.render import tables_text
+from calculators.interfaces.view import text
 
 POLICY = Path(__file__).resolve().parents[2] / "policy"
 

@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from calculators.cli import main
+from calculators.interfaces.cli import main
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
@@ -32,7 +32,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]
 def test_an_equivalence_in_chinese_heads_every_part(capsys: pytest.CaptureFixture[str]) -> None:
     status, lines, _ = _run(capsys, "equivalence", "--level", "技师")
     assert status == 0
-    # The answer first, as the page shows it (one renderer, calculators/view.py).
+    # The answer first, as the page shows it (one renderer, calculators/interfaces/view.py).
     assert lines[0] == "同等待遇：工程师"
     assert lines[1] == "被聘用的技师比照工程师享受同等待遇（黄改委发〔2020〕4号（十四））。"
     assert lines[2].startswith("适用范围：第（十四）条的这句话")

@@ -14,16 +14,17 @@ from typing import Any
 
 import pytest
 
-from calculators import api, names, registry
-from calculators.cli import main
-from calculators.errors import InputError
-from calculators.facts import level_options
-from calculators.index import PolicyIndex
+from calculators import api, registry
+from calculators.interfaces.cli import main
+from calculators.interfaces.view import verdict
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.serial import Serializable
+from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING, add
 from calculators.registry import Calculator, ask
-from calculators.serial import Serializable
-from calculators.texts import Text
-from calculators.view import verdict
-from calculators.wording import WORDING, add
+from calculators.rules import names
+from calculators.rules.facts import level_options
 
 KIND = "headcount-test"
 OWN_WORDING = {

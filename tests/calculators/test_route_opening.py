@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
-from calculators.conditions import condition_of
-from calculators.eligibility import assess
-from calculators.facts import EligibilityFacts
-from calculators.index import PolicyIndex
+from calculators.model.index import PolicyIndex
+from calculators.rules.conditions import condition_of
+from calculators.rules.eligibility import assess
+from calculators.rules.facts import EligibilityFacts
 
 
 def _index_with_two_waits(index: PolicyIndex) -> PolicyIndex:

@@ -1,4 +1,4 @@
-"""Every interface text is in the catalogue (calculators/wording.py): the page script and the
+"""Every interface text is in the catalogue (calculators/plumbing/wording.py): the page script and the
 templates hold keys, never words, and ask only for keys the catalogue has.
 
 "Words" are found the way a reader would see them: Chinese characters, two or more plain
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from calculators.plumbing.wording import SCRIPT_WORDING, WORDING
 from calculators.registry import calculators
-from calculators.wording import SCRIPT_WORDING, WORDING
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "docs" / "assets" / "calculators"
@@ -68,7 +68,7 @@ def test_the_page_scripts_hold_no_words() -> None:
     for path in sorted(SCRIPTS.glob("*.js")):
         shown = [s for s in _js_strings(path) if s not in CONSOLE]
         words = [s for s in shown if wordy(_SUBSTITUTION.sub(" ", s))]
-        assert words == [], f"{path.name}: put these in calculators/wording.py: {words}"
+        assert words == [], f"{path.name}: put these in calculators/plumbing/wording.py: {words}"
 
 
 _JINJA = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -104,7 +104,7 @@ def test_the_detector_finds_words_in_a_template() -> None:
 def test_the_templates_hold_no_words() -> None:
     for path in sorted(TEMPLATES.glob("*.j2")):
         words = _template_words(path.read_text(encoding="utf-8"))
-        assert words == [], f"{path.name}: put these in calculators/wording.py: {words}"
+        assert words == [], f"{path.name}: put these in calculators/plumbing/wording.py: {words}"
 
 
 def test_the_templates_ask_only_for_wording_there_is() -> None:

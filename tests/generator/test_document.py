@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from calculators.document import parts
+from calculators.model.document import parts
 from hgpolicy.pages import PageContext, Renderer
 from hgpolicy.policy import Policy
 
@@ -65,8 +65,8 @@ def test_citations_name_the_part_by_its_number(policy: Policy) -> None:
 
 
 def test_sections_beyond_the_fifth_would_be_numbered_too() -> None:
-    from calculators.document import Part
-    from calculators.texts import Text
+    from calculators.model.document import Part
+    from calculators.plumbing.texts import Text
 
     expected = ["VI", "VII", "VIII", "IX", "X"]
     for numeral, roman in zip(["六", "七", "八", "九", "十"], expected, strict=True):

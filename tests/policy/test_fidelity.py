@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from calculators.document import parts, source_text
+from calculators.model.document import parts, source_text
 from hgpolicy.policy import Policy
 
 SOURCE = Path("policy/source/huangshi-hgwf-2020-4.txt")

@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from calculators.document import parts, source_text
+from calculators.model.document import parts, source_text
 from hgpolicy.policy import Policy
 
 COPY_RUN = 15  # characters shared with the Chinese source text

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from calculators import api
-from calculators.cases import mismatches
 from tests.case_files import load_cases
 from tests.pyodide.node import answer_under_pyodide
+from tests.support.cases import mismatches
 
 LOADED = load_cases()
 CASES = [(c.id, c.kind, c.case) for c in LOADED]

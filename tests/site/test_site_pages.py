@@ -1,6 +1,6 @@
 """The generated pages: both languages, the language switch, the ladder, and facts tied to clauses.
 
-Expected names, ids and clauses come from policy/ (and interface words from the catalogue, calculators/wording.py), so
+Expected names, ids and clauses come from policy/ (and interface words from the catalogue, calculators/plumbing/wording.py), so
 a change to the data is checked against the site built from it.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from tests.site.conftest import LANGS, SitePage, resolve, site_path
 
 from hgpolicy.compile import policy_json
-from calculators.document import parts
+from calculators.model.document import parts
 from hgpolicy.pages import PAGES, anchor, cited_records, published
 from hgpolicy.sitepages import BY_URI
 from hgpolicy.policy import Policy

@@ -3,7 +3,7 @@
 // Loaded only by calculator pages (the build adds it where a `[data-calculator]` form is).
 // It holds no rule and no wording: the answers come from the calculators package (the same
 // Python the site is built with), the words from the catalogue of wording
-// (calculators/wording.py, the keys of SCRIPT_WORDING, in the page's language: `#calc-labels`),
+// (calculators/plumbing/wording.py, the keys of SCRIPT_WORDING, in the page's language: `#calc-labels`),
 // and each form's fields from the calculator's declaration (`[data-calc-fields]`).
 // Equivalence answers appear at once from the table the build computed with that same code
 // (`[data-calc-answers]`), and are confirmed by the runtime once it has loaded.
@@ -51,7 +51,7 @@ function joined(nodes, separator = words["separator"]) {
   return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
 }
 
-// An answer's view (calculators/view.py) as elements: the page only lays it out.
+// An answer's view (calculators/interfaces/view.py) as elements: the page only lays it out.
 function build(node) {
   if ("ref" in node) {
     const link = ref(node.ref, node.label);

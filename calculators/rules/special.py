@@ -7,12 +7,12 @@ competition's notice. So the answer is "this route exists / is possible", never 
 
 from __future__ import annotations
 
-from . import messages
-from .facts import EligibilityFacts
-from .index import PolicyIndex
-from .model import Note, SpecialRoute
-from .results import NoteResult, SpecialRouteResult
-from .texts import Text
+from calculators.model.index import PolicyIndex
+from calculators.model.records import Note, SpecialRoute
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text
+from calculators.rules.facts import EligibilityFacts
+from calculators.rules.results import NoteResult, SpecialRouteResult
 
 
 def special_routes(facts: EligibilityFacts, index: PolicyIndex) -> list[SpecialRouteResult]:

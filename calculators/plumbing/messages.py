@@ -11,10 +11,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .texts import Text, join, number
-from .wording import WORDING
+from calculators.plumbing.texts import Text, join, number
+from calculators.plumbing.wording import WORDING
+
+if TYPE_CHECKING:
+    from calculators.model.document import Part
 
 
 def __getattr__(name: str) -> Text:
@@ -53,19 +56,26 @@ def with_article(name: Text) -> Text:
     return Text(zh=name.zh, en=f"{article} {name.en}")
 
 
-def clause_label(number_zh: str, ident: str, numeral: str | None, parent: str | None) -> Text:
-    """How a part of the Huangshi opinion is cited: "黄改委发〔2020〕4号（十四）" / "…, clause (14)"."""
-    digits = re.findall(r"\d+", ident)
-    if ident.startswith("c") and parent is not None:
+def clause_label(number_zh: str, part: Part, parent: Part | None) -> Text:
+    """How a part of the Huangshi opinion is cited: "黄改委发〔2020〕4号（十四）" / "…, clause (14)".
+
+    The numbers are the parts' own (`Part.number`, the one numbering of the text); a section
+    is cited by its position ("part 1"), as the English translation numbers none."""
+    if part.kind == "item" and parent is not None:
         return Text(
-            zh=f"{number_zh}（{parent}）{numeral}",
-            en=f"{number_zh}, clause ({digits[0]}) item {digits[1]}",
+            zh=f"{number_zh}{parent.number('zh')}{part.number('zh')}",
+            en=f"{number_zh}, clause {parent.number('en')} item {part.number('en')}",
         )
-    if ident.startswith("c"):
-        return Text(zh=f"{number_zh}（{numeral}）", en=f"{number_zh}, clause ({digits[0]})")
-    if ident.startswith("s"):
-        return Text(zh=f"{number_zh}第{numeral}部分", en=f"{number_zh}, part {digits[0]}")
-    return Text(zh=f"{number_zh}（{ident}）", en=f"{number_zh} ({ident})")
+    if part.kind == "clause":
+        return Text(
+            zh=f"{number_zh}{part.number('zh')}", en=f"{number_zh}, clause {part.number('en')}"
+        )
+    if part.kind == "section":
+        position = "".join(re.findall(r"\d+", part.id))
+        return Text(zh=f"{number_zh}第{part.number('zh')}部分", en=f"{number_zh}, part {position}")
+    # The preamble and the closing have no number: cited by what they are ("附则").
+    name = WORDING.get(part.kind, Text.same(part.id))
+    return Text(zh=f"{number_zh}{name.zh}", en=f"{number_zh}, {name.en.lower()}")
 
 
 # Input errors ------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .facts import EligibilityFacts
-from .serial import Serializable
-from .texts import Text
+from calculators.plumbing.serial import Serializable
+from calculators.plumbing.texts import Text
+from calculators.rules.facts import EligibilityFacts
 
 
 @dataclass(frozen=True)

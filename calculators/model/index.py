@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, Protocol
 
-from . import messages
-from .document import Document, Part
-from .model import (
+from calculators.model.document import Document, Part
+from calculators.model.records import (
     ConfidenceMark,
     Edition,
     Education,
@@ -28,7 +27,8 @@ from .model import (
     Tier,
     Title,
 )
-from .texts import Text
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text
 
 
 class HasId(Protocol):
@@ -142,8 +142,8 @@ class PolicyIndex:
                 return messages.SOURCE_WITH_SCOPE.format(number=number, scope=source.scope)
             return number
         part = self.clauses[citation]
-        parent = self.clauses[part.clause].numeral if part.clause else None
-        return messages.clause_label(self.document.number.zh, citation, part.numeral, parent)
+        parent = self.clauses[part.clause] if part.clause else None
+        return messages.clause_label(self.document.number.zh, part, parent)
 
     def clause_text(self, citation: str) -> Text:
         """The words of a clause of the opinion, so rules quote it without copying it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import messages
+from calculators.plumbing import messages
 
 
 def _level(ref: dict[str, Any], lang: str) -> str:

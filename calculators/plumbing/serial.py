@@ -16,9 +16,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from . import messages
-from .errors import InputError
-from .texts import Text
+from calculators.plumbing import messages
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.texts import Text
 
 
 def to_dict(value: Any) -> Any:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .texts import Text
+from calculators.plumbing.texts import Text
 
 
 @dataclass(frozen=True, slots=True)

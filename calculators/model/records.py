@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import messages
-from .conditions import Condition, condition_of
-from .texts import Text
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text
+from calculators.rules.conditions import Condition, condition_of
 
 Raw = Mapping[str, Any]
 

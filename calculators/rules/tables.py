@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .eligibility import level_ref, requirements
-from .equivalence import application_notes, lookup
-from .facts import EquivalenceQuery
-from .index import PolicyIndex
-from .model import Edition, Route, SpecialRoute
-from .results import Equivalence, LevelRef, NoteResult
-from .serial import Serializable
-from .special import route_notes
-from .texts import Text
+from calculators.model.index import PolicyIndex
+from calculators.model.records import Edition, Route, SpecialRoute
+from calculators.plumbing.serial import Serializable
+from calculators.plumbing.texts import Text
+from calculators.rules.eligibility import level_ref, requirements
+from calculators.rules.equivalence import application_notes, lookup
+from calculators.rules.facts import EquivalenceQuery
+from calculators.rules.results import Equivalence, LevelRef, NoteResult
+from calculators.rules.special import route_notes
 
 
 @dataclass(frozen=True)

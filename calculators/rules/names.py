@@ -11,8 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .index import PolicyIndex
-from .texts import Text
+from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text
 
 _SEPARATORS = re.compile(r"[()/、,;]+")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .texts import Text
+from calculators.plumbing.texts import Text
 
 WORDING: dict[str, Text] = {
     # Punctuation and languages

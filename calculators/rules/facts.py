@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from . import messages, names
-from .dates import FIRST_DAY, LAST_DAY, years_between
-from .errors import InputError
-from .index import Level, PolicyIndex
-from .registry import Options, ask, check_ranges
-from .serial import Serializable, from_dict
-from .texts import Text
+from calculators.model.index import Level, PolicyIndex
+from calculators.plumbing import messages
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.serial import Serializable, from_dict
+from calculators.plumbing.texts import Text
+from calculators.registry import Options, ask, check_ranges
+from calculators.rules import names
+from calculators.rules.dates import FIRST_DAY, LAST_DAY, years_between
 
 # What the forms offer: every value a field accepts, as a person reads it.
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import messages
-from .conditions import Condition
-from .facts import EligibilityFacts, dated_years, resolve_eligibility
-from .index import PolicyIndex
-from .model import Route
-from .results import ConditionResult, Decision, EditionRef, LevelRef, RouteResult
-from .situation import Situation
-from .special import special_routes
-from .texts import Text, join, years
+from calculators.model.index import PolicyIndex
+from calculators.model.records import Route
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text, join, years
+from calculators.rules.conditions import Condition
+from calculators.rules.facts import EligibilityFacts, dated_years, resolve_eligibility
+from calculators.rules.results import ConditionResult, Decision, EditionRef, LevelRef, RouteResult
+from calculators.rules.situation import Situation
+from calculators.rules.special import special_routes
 
 
 def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:

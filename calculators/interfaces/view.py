@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .texts import Text
-from .wording import WORDING
+from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING
 
 type Node = dict[str, Any]
 

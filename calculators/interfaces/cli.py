@@ -15,11 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from . import api, messages, render, view
-from .errors import InputError
-from .registry import Field, calculators
-from .texts import Text
-from .wording import WORDING
+from calculators import api
+from calculators.interfaces import render, view
+from calculators.plumbing import messages
+from calculators.plumbing.errors import InputError
+from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING
+from calculators.registry import Field, calculators
 
 LANGS = ("zh", "en")
 # Numbers as people write them, and nothing else Python would also read (1_0, ١٠, " 4", 1e3).

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import messages
-from .eligibility import level_ref
-from .facts import EquivalenceQuery, resolve_equivalence
-from .index import PolicyIndex
-from .model import TitleRule
-from .results import Equivalence, Named, NoteResult, TitleApplication
-from .special import note_result
-from .texts import Text
+from calculators.model.index import PolicyIndex
+from calculators.model.records import TitleRule
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text
+from calculators.rules.eligibility import level_ref
+from calculators.rules.facts import EquivalenceQuery, resolve_equivalence
+from calculators.rules.results import Equivalence, Named, NoteResult, TitleApplication
+from calculators.rules.special import note_result
 
 
 def lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:

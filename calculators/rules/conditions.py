@@ -19,14 +19,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from . import messages
-from .dates import add_years
-from .texts import Text, join, years
+from calculators.plumbing import messages
+from calculators.plumbing.texts import Text, join, years
+from calculators.rules.dates import add_years
 
 if TYPE_CHECKING:
-    from .index import PolicyIndex
-    from .model import Route
-    from .situation import Situation
+    from calculators.model.index import PolicyIndex
+    from calculators.model.records import Route
+    from calculators.rules.situation import Situation
 
 # Met or not, what is missing (None when met), and the day a waiting period is complete.
 Outcome = tuple[bool, Text | None, date | None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .texts import Text
+from calculators.plumbing.texts import Text
 
 
 class InputError(ValueError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .facts import EligibilityFacts, dated_years
-from .index import PolicyIndex
+from calculators.model.index import PolicyIndex
+from calculators.rules.facts import EligibilityFacts, dated_years
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""The rules: what the policy's conditions and tables decide for a request (requests and results, the condition kinds, eligibility, equivalence, special routes, the build-time tables, calendar years, names)."""
