@@ -76,11 +76,24 @@ def _may_apply_for(apply: dict[str, Any], index: PolicyIndex) -> Node:
 
 def notes_list(notes: list[dict[str, Any]], index: PolicyIndex) -> Node:
     """Notes: statements from outside the rule applied, each with its source and confidence
-    mark where it has them (a decision's own notes have neither)."""
+    mark where it has them (a decision's own notes have neither). A note resting on no
+    document the project holds says where it was seen instead (`source_note`, in brackets):
+    without it, its mark would not say what it rests on."""
     items = []
     for note in notes:
-        cited, mark = note.get("source"), note.get("confidence")
+        cited, mark, seen_in = note.get("source"), note.get("confidence"), note.get("source_note")
         source = ref(cited, note["source_label"]) if cited else None
+        where = (
+            el(
+                "span",
+                key("open-bracket"),
+                words(seen_in),
+                key("close-bracket"),
+                cls="calc-seen-in",
+            )
+            if seen_in and not cited
+            else None
+        )
         mark = confidence(mark, index.confidence_label(mark)) if mark else None
         items.append(
             el(
@@ -88,6 +101,7 @@ def notes_list(notes: list[dict[str, Any]], index: PolicyIndex) -> Node:
                 words(note["text"]),
                 space() if source else None,
                 source,
+                where,
                 space() if mark else None,
                 mark,
             )

@@ -69,8 +69,8 @@ def test_a_decision_in_english() -> None:
     assert lines[special + 2] == (
         f"      - {note['text']['en']} {NUMBER_EN['zbf-2022-58']} ({NUMBER['zbf-2022-58']}) (seen)"
     )
-    hubei = SPECIAL["notes"][2]
-    assert f"      - {hubei['text']['en']} (reported)" in lines
+    hubei = SPECIAL["notes"][2]  # no document behind it: where it was seen, then the mark
+    assert f"      - {hubei['text']['en']} ({hubei['source_note']['en']}) (reported)" in lines
     assert any(line.startswith("  - [no facts given] ") for line in lines)
     assert lines[-1].startswith("Data version: ")
 

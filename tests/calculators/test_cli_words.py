@@ -145,8 +145,18 @@ def test_a_day_and_no_certificate_in_chinese(capsys: pytest.CaptureFixture[str])
 def test_a_note_s_source_and_mark_are_bracketed_the_chinese_way(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The competition route's note (（九）4) rests on reported practice, not a document: its
-    mark closes the line in full-width brackets."""
+    """The competition route's note (（九）4) rests on reported practice, not a document: where
+    it was seen (policy/special-routes.yaml's source_note) and its mark close the line, each in
+    full-width brackets; without the first, the mark would not say what it rests on."""
     _, lines, _ = _run(capsys, "eligibility", "--target", "技师")
     (note,) = [line for line in lines if line.lstrip(" -·").startswith("湖北省级竞赛中")]
-    assert note.endswith("具体以每个竞赛的通知为准。（见于报道）")
+    assert note.endswith(
+        "具体以每个竞赛的通知为准。"
+        "（见于湖北省职业技能竞赛通知的做法（二手报道）；本项目未收录这些通知的原文。）（见于报道）"
+    )
+    _, lines, _ = _run(capsys, "eligibility", "--target", "technician", "--lang", "en")
+    (note,) = [line for line in lines if "In Hubei provincial competitions" in line]
+    assert note.endswith(
+        "(Practice seen in notices of Hubei provincial skills competitions (secondary reports); "
+        "the project holds no copy of those notices.) (reported)"
+    )
