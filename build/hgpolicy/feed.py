@@ -18,6 +18,12 @@ from xml.sax.saxutils import escape, quoteattr
 ATOM = "http://www.w3.org/2005/Atom"
 
 
+def feed_uri(lang: str) -> str:
+    """Where the feed in `lang` is, from the site's root: beside the changes page, one file
+    per language (`changes/feed.zh.xml`), so every page links both whatever its language."""
+    return f"changes/feed.{lang}.xml"
+
+
 @dataclass(frozen=True)
 class FeedText:
     """The feed's own words in one language (from the interface wording)."""
@@ -26,6 +32,19 @@ class FeedText:
     author: str
     kinds: Mapping[str, str]  # change kind → its name
     why: str  # the label before the reason
+
+
+def feed_words(lang: str) -> FeedText:
+    """The feed's words in `lang`, from the catalogue of wording."""
+    from calculators.plumbing.wording import WORDING
+
+    kinds = ("correction", "edition", "amendment")
+    return FeedText(
+        title=WORDING["feed-title"].get(lang),
+        author=WORDING["feed-author"].get(lang),
+        kinds={kind: WORDING[f"change-kind-{kind}"].get(lang) for kind in kinds},
+        why=WORDING["change-why"].get(lang) + WORDING["colon"].get(lang),
+    )
 
 
 def _day(date: str) -> str:

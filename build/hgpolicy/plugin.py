@@ -34,6 +34,7 @@ from .calcdata import ASSETS, SCRIPTS, CalculatorData, with_runtime
 from .compile import policy_json
 from .csp import write_headers
 from .errors import PolicyError
+from .feed import atom_feed, feed_uri, feed_words
 from .inputs import STAMP, fingerprint
 from .pages import Renderer, published
 from .policy import load_policy
@@ -184,6 +185,16 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 files.append(File.generated(config, item.uri, content=self.compiled))
             else:
                 files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+        for lang in _languages(config):  # each pass writes both: the same bytes, one place
+            uri = feed_uri(lang)
+            feed = atom_feed(
+                policy["changelog"]["changes"],
+                lang,
+                feed_words(lang),
+                page_url=_absolute(config, lang, "changes/"),
+                feed_url=_absolute(config, _languages(config)[0], uri),
+            )
+            files.append(File.generated(config, uri, content=feed))
         licences = {c.licence_uri: c.licence for c in components(self.runtime)}
         for uri, spdx in sorted(licences.items()):
             text = licence_text(self.runtime.root, spdx)
@@ -271,6 +282,13 @@ def _languages(config: MkDocsConfig) -> list[str]:
         return [config.theme["language"]]
     default = i18n.default_language
     return [default, *(lang for lang in i18n.build_languages if lang != default)]
+
+
+def _absolute(config: MkDocsConfig, lang: str, path: str) -> str:
+    """The public address of `path` in `lang`'s part of the site (`site_url` in mkdocs.yml)."""
+    base = (config.site_url or "/").rstrip("/") + "/"
+    prefix = "" if lang == _languages(config)[0] else f"{lang}/"
+    return f"{base}{prefix}{path}"
 
 
 def _nested_pass(config: MkDocsConfig) -> bool:

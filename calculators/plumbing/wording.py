@@ -236,6 +236,12 @@ WORDING: dict[str, Text] = {
     "change-kind-edition": Text(zh="新版本", en="New edition"),
     "change-kind-amendment": Text(zh="修订", en="Amendment"),
     "change-why": Text(zh="原因", en="Why"),
+    "changes-feed": Text(zh="订阅变更记录（Atom 源）", en="Subscribe to the changes (Atom feed)"),
+    "feed-title": Text(
+        zh="黄石市技能人才评价制度改革：变更记录",
+        en="Huangshi skilled-worker evaluation reform: changes",
+    ),
+    "feed-author": Text(zh="本站维护者（非官方）", en="The site's maintainers (unofficial)"),
     "change-records": Text(zh="涉及的记录", en="Records affected"),
     "change-pages": Text(zh="涉及的页面", en="Pages affected"),
     "data-version": Text(zh="当前数据版本", en="Current data version"),

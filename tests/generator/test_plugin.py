@@ -89,6 +89,7 @@ def _config(
         use_directory_urls=True,
         plugins=plugins,
         theme={"language": "zh"},
+        site_url="https://example.org/policy/",
     )
 
 
@@ -229,6 +230,11 @@ def test_pages_are_written_in_the_language_of_their_file(
     assert files.get_file_from_path("downloads/policy.json").content_string == plugin.compiled
     assert files.get_file_from_path("downloads/levels.yaml") is not None
     assert any(f.src_uri.startswith("assets/licenses/") for f in files)
+    # Both languages' change feeds, whichever pass: each names its own page at the public address.
+    for feed_lang, page in (("zh", "https://example.org/policy/changes/"),
+                            ("en", "https://example.org/policy/en/changes/")):  # fmt: skip
+        feed = files.get_file_from_path(f"changes/feed.{feed_lang}.xml").content_string
+        assert f'<link rel="alternate" type="text/html" href="{page}"/>' in feed
 
 
 def test_a_template_error_names_the_page(
