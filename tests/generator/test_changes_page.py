@@ -13,7 +13,6 @@ from __future__ import annotations
 import pytest
 
 from hgpolicy.pages import PageContext, Renderer
-from hgpolicy.policy import Policy
 
 LINKED = {
     "zh": [
@@ -42,11 +41,6 @@ LINKED = {
         'title="Confidence" }',
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def renderer(policy: Policy) -> Renderer:
-    return Renderer(policy)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -34,11 +34,6 @@ ALSO = {  # evaluation types that cite a second clause with `also`
 }
 
 
-@pytest.fixture(scope="module")
-def renderer(policy: Policy) -> Renderer:
-    return Renderer(policy)
-
-
 def test_records_are_indexed_by_source_and_by_also(policy: Policy) -> None:
     cited = cited_records(policy)
     for ref, ids in CITING.items():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pytest
 
 from hgpolicy.pages import Renderer
-from hgpolicy.policy import Policy
 
 BADGE = {
     "zh": "[见于报道](about.md#confidence-reported){ .confidence .confidence-reported "
@@ -35,11 +34,6 @@ OPENING_WORDS = {
         "[As reported, a national document gives in-post Senior…](",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def renderer(policy: Policy) -> Renderer:
-    return Renderer(policy)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
