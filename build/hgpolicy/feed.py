@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from calculators.plumbing.wording import WORDING
+
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -36,8 +38,6 @@ class FeedText:
 
 def feed_words(lang: str) -> FeedText:
     """The feed's words in `lang`, from the catalogue of wording."""
-    from calculators.plumbing.wording import WORDING
-
     kinds = ("correction", "edition", "amendment")
     return FeedText(
         title=WORDING["feed-title"].get(lang),

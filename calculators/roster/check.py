@@ -10,7 +10,7 @@ column as the file names it and the reason, while the other rows are still answe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -144,14 +144,14 @@ def _answer_row(
     hired = values.pop("hired", None)
     base = RowAnswer(row=number, status="cannot_check", name=name, cells=cells, notes=notes)
     if problems:
-        return _replace(base, problems=problems)
+        return replace(base, problems=problems)
     request = {key: value for key, value in values.items() if value is not None}
     request["as_of"] = as_of.isoformat()
     try:
         decision = api.answer("eligibility", request, index)
     except InputError as err:
-        return _replace(base, problems=[_problem(err, headers, columns)])
-    return _replace(
+        return replace(base, problems=[_problem(err, headers, columns)])
+    return replace(
         base,
         status=_status(decision, as_of),
         target=_name(decision["target"]),
@@ -161,10 +161,6 @@ def _answer_row(
         route=_route(decision),
         missing=_missing(decision),
     )
-
-
-def _replace(answer: RowAnswer, **changes: Any) -> RowAnswer:
-    return RowAnswer(**{**answer.__dict__, **changes})
 
 
 def _read_cells(
