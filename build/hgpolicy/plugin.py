@@ -28,7 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .calcdata import ASSETS, SCRIPTS, CalculatorData, with_runtime
 from .compile import policy_json
@@ -47,6 +49,7 @@ from .runtime import (
     install_runtime,
     snapshot_key,
 )
+from .searchindex import base_for, split_index
 from .sitepages import SITE_PAGES, Kind, SitePage
 from .swap import SiteSwap
 from .thirdparty import components, licence_text
@@ -215,6 +218,16 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         assert self.runtime is not None
         return with_runtime(html, page.url, self.runtime, self.versions, self.snapshot)
 
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """A page of a further language gives Material its language's folder as `base`, where
+        its own search index is (searchindex.py)."""
+        languages = _languages(config)
+        lang = getattr(page.file, "locale", None) or languages[0]
+        context["base_url"] = base_for(context["base_url"], lang, languages[0])
+        return context
+
     # The finished site
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and the index
@@ -227,6 +240,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         self._install_runtime(swap.building)
         (swap.building / STAMP).write_text(self.inputs + "\n", encoding="utf-8")
         write_headers(swap.building)
+        split_index(swap.building, _languages(config))
         self._precompress(swap.building, Path(config.config_file_path).parent)
         swap.commit()
         config.site_dir = str(swap.site)

@@ -49,6 +49,20 @@ def test_search_finds_a_clause(open_page, policy: Policy, lang: str) -> None:
     assert any(u.path == text_page and u.fragment == "c9-2" for u in found), links
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_lists_only_the_pages_language(open_page, lang: str) -> None:
+    """A query both languages' pages hold (a year of a national edition) lists, on a page in
+    one language, only pages in that language, each opening where it says."""
+    page = open_page(lang, "faq/")
+    links = search(page, "2018")
+    paths = [urlsplit(page.evaluate("href => new URL(href, location).href", h)).path for h in links]
+    assert paths
+    assert all(p.startswith("/en/") == (lang == "en") for p in paths), paths
+    page.click(".md-search-result__item a")
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == lang
+
+
 def axe_violations(page: Page, root: Path) -> list[str]:
     page.add_script_tag(path=str(root / "node_modules" / "axe-core" / "axe.min.js"))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")

@@ -93,11 +93,14 @@ class _Tags(HTMLParser):
 
 
 def _index_markup(site: Path) -> set[str]:
-    """Every tag and attribute name in the search index's texts and titles."""
+    """Every tag and attribute name in the search indexes' texts and titles (one per language)."""
     parser = _Tags()
-    for doc in json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]:
-        parser.feed(doc["title"])
-        parser.feed(doc["text"])
+    indexes = sorted(site.glob("**/search/search_index.json"))
+    assert len(indexes) == 2
+    for index in indexes:
+        for doc in json.loads(index.read_text("utf-8"))["docs"]:
+            parser.feed(doc["title"])
+            parser.feed(doc["text"])
     return parser.names
 
 

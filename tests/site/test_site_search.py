@@ -48,9 +48,21 @@ def queries(policy: Policy) -> list[tuple[str, str, str]]:
     return found
 
 
+LANGS = ("zh", "en")
+
+
 @pytest.fixture(scope="session")
-def index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def indexes(site: Path) -> dict[str, dict]:
+    """Each language's search index, as its pages fetch it (their `base`, searchindex.py)."""
+    return {
+        lang: json.loads((site / _folder(lang) / "search" / "search_index.json").read_text("utf-8"))
+        for lang in LANGS
+    }
+
+
+def _folder(lang: str) -> str:
+    """The language's folder in the site: the default language's is the root."""
+    return "" if lang == "zh" else lang
 
 
 def _tokens(doc: dict, separator: re.Pattern[str]) -> list[str]:
@@ -58,28 +70,46 @@ def _tokens(doc: dict, separator: re.Pattern[str]) -> list[str]:
     return [t.lower() for t in separator.split(text) if t]
 
 
-def test_search_is_configured_for_both_languages(index: dict) -> None:
-    assert index["config"]["lang"] == ["en"]  # no lunr.zh script: jieba segments at build time
-    assert index["config"]["pipeline"] == ["stopWordFilter"]  # no stemmer: prefixes must match
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("en/") for loc in locations)
-    assert any(not loc.startswith("en/") for loc in locations)
+def test_search_is_configured_for_both_languages(indexes: dict) -> None:
+    for index in indexes.values():
+        assert index["config"]["lang"] == ["en"]  # no lunr.zh: jieba segments at build time
+        assert index["config"]["pipeline"] == ["stopWordFilter"]  # no stemmer: prefixes match
 
 
-def test_each_query_leads_to_its_page(index: dict, policy: Policy) -> None:
-    separator = re.compile(index["config"]["separator"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_searches_its_own_pages(site: Path, indexes: dict, lang: str) -> None:
+    """Every entry of a language's index is a page in that language, found where the pages
+    of that language resolve it (their folder), and every page of the language is indexed."""
+    folder = site / _folder(lang)
+    indexed = set()
+    for doc in indexes[lang]["docs"]:
+        page = folder / doc["location"].split("#")[0] / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert re.search(rf'<html[^>]* lang="{lang}"', html), doc["location"]
+        indexed.add(page)
+    pages = {
+        p
+        for p in site.rglob("index.html")
+        if re.search(rf'<html[^>]* lang="{lang}"', p.read_text(encoding="utf-8"))
+    }
+    assert pages - indexed == set()
+
+
+def test_each_query_leads_to_its_page(indexes: dict, policy: Policy) -> None:
+    separator = re.compile(indexes["zh"]["config"]["separator"])
     for query, lang, doc in queries(policy):
-        page = site_path(doc, lang).removesuffix("index.html")
+        page = site_path(doc, lang).removesuffix("index.html").removeprefix(f"{lang}/")
         hits = [
             d["location"]
-            for d in index["docs"]
+            for d in indexes[lang]["docs"]
             if any(token.startswith(query) for token in _tokens(d, separator))
         ]
         assert any(hit.split("#")[0] == page for hit in hits), (query, page, hits)
 
 
-def test_every_occurrence_of_a_chinese_query_is_found(index: dict, policy: Policy) -> None:
+def test_every_occurrence_of_a_chinese_query_is_found(indexes: dict, policy: Policy) -> None:
     """Each place the text says the word, an index token starts with it (not mid-token)."""
+    index = indexes["zh"]
     separator = re.compile(index["config"]["separator"])
     missed = []
     for query, lang, _ in queries(policy):
@@ -100,13 +130,12 @@ def test_every_occurrence_of_a_chinese_query_is_found(index: dict, policy: Polic
     assert missed == []
 
 
-def test_the_other_language_column_is_not_indexed_twice(index: dict, policy: Policy) -> None:
+def test_the_other_language_column_is_not_indexed_twice(indexes: dict, policy: Policy) -> None:
     """English pages index English: the Chinese beside it on the full text is excluded."""
     first_clause = next(s["clauses"][0] for s in policy["document"]["sections"] if "clauses" in s)
     zh_text = first_clause["text"]["zh"][:12]
-    en_docs = [
-        d for d in index["docs"] if d["location"].startswith(site_path("text.md", "en")[:-10])
-    ]
+    text_page = site_path("text.md", "en").removeprefix("en/").removesuffix("index.html")
+    en_docs = [d for d in indexes["en"]["docs"] if d["location"].startswith(text_page)]
     assert en_docs
     plain = "".join(TAG.sub("", d["text"]).replace("\u200b", "") for d in en_docs)
     assert zh_text not in plain
