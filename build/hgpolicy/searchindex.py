@@ -29,7 +29,10 @@ def base_for(base_url: str, lang: str, default: str) -> str:
 
 def split_index(site: Path, languages: list[str]) -> dict[str, int]:
     """Rewrite the site's search index as one per language (`languages`: the default one
-    first); returns how many entries each language's index holds."""
+    first); returns how many entries each language's index holds (none without the search
+    plugin, which wrote no index)."""
+    if not (site / INDEX).is_file():
+        return {}
     whole = json.loads((site / INDEX).read_text(encoding="utf-8"))
     default, *others = languages
     parts: dict[str, list[dict]] = {lang: [] for lang in languages}

@@ -19,6 +19,7 @@ from calculators import api
 from calculators.interfaces import render, view
 from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
+from calculators.plumbing.serial import DATE_FORMS
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING
 from calculators.registry import Field, calculators
@@ -97,7 +98,7 @@ def _accepted(field: Field) -> Text:
         ids = [ident for ident, _ in field.ask.choices(api.policy_index())]
         return WORDING["cli-accepted"].format(accepted=", ".join(ids))
     if field.type == "date":
-        return Text.same("YYYY-MM-DD")
+        return Text.same(" | ".join(DATE_FORMS))
     kind = WORDING["cli-whole-number" if field.type == "integer" else "cli-number"]
     low, high = field.ask.low, field.ask.high
     if low is None:

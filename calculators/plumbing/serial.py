@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from typing import Any
 from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
 from calculators.plumbing.texts import Text
+from calculators.plumbing.written import read_written_day
 
 
 def to_dict(value: Any) -> Any:
@@ -252,20 +252,19 @@ def _str(data: Any, where: str) -> str:
     raise _type_error(where, data, messages.TYPE_STRING)
 
 
-# Exactly YYYY-MM-DD, as documented: `date.fromisoformat` alone also takes 20230228 and
-# 2023-W09-2, which a person who typed them did not mean as that day.
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Dates as people write them (written.py): with a day or a month only, with separators, as
+# documented. Not `date.fromisoformat`'s other forms (20230228, 2023-W09-2), which a person
+# who typed them did not mean as that day.
+DATE_FORMS = ["YYYY-MM-DD", "YYYY-MM"]
 
 
 def _date(data: Any, where: str) -> date:
     if isinstance(data, date):
         return data
-    if isinstance(data, str) and _ISO_DAY.fullmatch(data):
-        try:
-            return date.fromisoformat(data)
-        except ValueError:  # 2023-02-30
-            pass
-    raise _type_error(where, data, messages.TYPE_DATE, ["YYYY-MM-DD"])
+    written = read_written_day(data) if isinstance(data, str) else None
+    if written is not None:
+        return written.day
+    raise _type_error(where, data, messages.TYPE_DATE, DATE_FORMS)
 
 
 def _type_error(

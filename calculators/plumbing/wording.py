@@ -338,6 +338,10 @@ WORDING: dict[str, Text] = {
         zh="以您所从事职业（工种）的国家职业技能标准为准：2023年以前颁布的标准多照录2018年版的条件，2023年起颁布的新标准采用新的条件。不确定时，两个版本各算一次。",
         en="Your own occupation's national skill standard governs: standards issued before 2023 mostly reproduce the 2018 conditions, and new standards issued from 2023 use the newer ones. If you are not sure, check with each edition.",
     ),
+    "calc-date-hint": Text(
+        zh="可写到日（2021-06-01），也可只写年月（2021-06、2021年6月）。只写年月时按该月最后一天计算：从严，不会把日期算早。",
+        en="Write the day (2021-06-01) or the month alone (2021-06). A month alone counts as its last day: the cautious reading, which never makes a date too early.",
+    ),
     "calc-edition-how": Text(zh="怎样知道适用哪个版本？", en="Which one applies to me?"),
     "calc-field-extensions": Text(
         zh="包括部分职业标准另设的途径",
@@ -456,8 +460,8 @@ WORDING: dict[str, Text] = {
     "type-number": Text(zh="应为数字（收到 {found}）", en="must be a number (found {found})"),
     "type-string": Text(zh="应为文字（收到 {found}）", en="must be text (found {found})"),
     "type-date": Text(
-        zh="应为 YYYY-MM-DD 格式的日期（收到 {found}）",
-        en="must be a date as YYYY-MM-DD (found {found})",
+        zh="应为 YYYY-MM-DD 格式的日期，或只写年月：YYYY-MM、2021年6月（收到 {found}）",
+        en="must be a date as YYYY-MM-DD, or a month alone as YYYY-MM (found {found})",
     ),
     "unknown-field": Text(
         zh="未知字段“{name}”；可用字段：{accepted}",

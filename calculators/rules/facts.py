@@ -97,6 +97,7 @@ class EligibilityFacts(Serializable):
     certificate_date: date | None = ask(
         label="calc-field-certificate_date",
         group="calc-group-certificate",
+        hint="calc-date-hint",
         instead_of="years_since_certificate",
     )
     same_or_related: bool = ask(

@@ -40,3 +40,8 @@ def test_a_further_language_names_its_folder_with_the_slash() -> None:
     assert base_for("../..", "en", "zh") == "../../en/"
     assert base_for(".", "en", "zh") == "./en/"
     assert base_for("..", "zh", "zh") == ".."
+
+
+def test_a_site_without_search_has_no_index_to_split(tmp_path: Path) -> None:
+    assert split_index(tmp_path, ["zh", "en"]) == {}
+    assert list(tmp_path.iterdir()) == []
