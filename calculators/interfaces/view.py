@@ -135,7 +135,8 @@ def _lines(node: Node, lang: str, depth: int, out: list[str]) -> None:
     line = "".join(_inline(c, lang) for c in inline)
     if node.get("tag") == "li" and not (inline and inline[0].get("class") == "calc-mark"):
         line = "- " + line
-    out.append("  " * depth + _tidy(line))
+    if line.strip():  # a part with no words in this language (quotes.py) is no line
+        out.append("  " * depth + _tidy(line))
     for child in blocks:
         _lines(child, lang, depth + 2 if node.get("tag") == "li" else depth, out)
 

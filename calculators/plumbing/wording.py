@@ -324,6 +324,7 @@ WORDING: dict[str, Text] = {
     "calc-notes": Text(zh="说明", en="Notes"),
     "calc-sources": Text(zh="依据", en="Sources"),
     "calc-quote": Text(zh="原文", en="The text"),
+    "calc-quotes": Text(zh="所依据的条文原文", en="The clauses it rests on"),
     "calc-none": Text(zh="无", en="None"),
     "calc-target-next": Text(zh="现有证书的上一级", en="The level above my certificate"),
     "calc-group-target": Text(zh="申报目标", en="Level applied for"),

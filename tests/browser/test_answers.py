@@ -24,17 +24,37 @@ ELIGIBILITY = {
     "certificate": "senior-worker",
     "years_since_certificate": "2",
 }
+# Each printout with its most A4 pages and the clauses of the text it quotes: the title
+# equivalences of clause (14), the new top levels of clause (4); the special routes of clause
+# (6) and of clause (9) item 4, which every eligibility answer reports.
 PRINTS = [
-    ("equivalence", "level=technician&hired=true", 1),
-    ("equivalence", "level=special-technician&hired=true", 1),
-    ("eligibility", "target=technician&certificate=senior-worker&years_since_certificate=2", 2),
+    ("equivalence", "level=technician&hired=true", 1, ["c14"]),
+    ("equivalence", "level=special-technician&hired=true", 1, ["c4"]),
+    (
+        "eligibility",
+        "target=technician&certificate=senior-worker&years_since_certificate=2",
+        2,
+        ["c6", "c9.4"],
+    ),
     (
         "eligibility",
         "target=technician&edition=2023&certificate=senior-worker&years_since_certificate=2"
         "&extensions=true",
         2,
+        ["c6", "c9.4"],
     ),
 ]
+
+
+def _clause_text(part: dict, ident: str) -> dict | None:
+    """The words of the part of the text with id `ident` (document.yaml, at any depth)."""
+    if part.get("id") == ident:
+        return part["text"]
+    for key in ("sections", "clauses", "items"):
+        for child in part.get(key, []):
+            if (found := _clause_text(child, ident)) is not None:
+                return found
+    return None
 
 
 def _python(kind: str, query: str) -> dict:
@@ -103,9 +123,9 @@ def test_copy_link_copies_the_address_of_the_answer(browser, recorder, server) -
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize(("kind", "query", "pages"), PRINTS)
+@pytest.mark.parametrize(("kind", "query", "pages", "quoted"), PRINTS)
 def test_the_printout_fits_and_shows_only_the_answer(
-    browser, recorder, server, lang: str, kind: str, query: str, pages: int
+    browser, recorder, server, policy, lang: str, kind: str, query: str, pages: int, quoted
 ) -> None:
     context = recorder.attach(browser.new_context())
     page = context.new_page()
@@ -123,6 +143,14 @@ def test_the_printout_fits_and_shows_only_the_answer(
     assert urlsplit(page.url).query in printed.inner_text().replace("\n", "")
     assert page.locator(f"#{short}-result details:not([open])").count() == 0
     assert page.locator(f"#{short}-result .calc-version").is_visible()
+    # The clauses it rests on, word for word: the Chinese, and on an English page the
+    # translation before it.
+    printed_text = page.inner_text(f"#{short}-result")
+    for clause in quoted:
+        text = _clause_text(policy["document"], clause)
+        assert text["zh"] in printed_text, clause
+        if lang == "en":
+            assert text["en"] in printed_text, clause
     pdf = page.pdf(format="A4")
     count = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= count <= pages, count
