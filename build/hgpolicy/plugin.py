@@ -38,6 +38,7 @@ from .csp import write_headers
 from .errors import PolicyError
 from .feed import atom_feed, feed_uri, feed_words
 from .inputs import STAMP, fingerprint
+from .offline import write_service_worker
 from .pages import Renderer, published
 from .policy import load_policy
 from .precompress import BEST, FAST, precompress
@@ -241,6 +242,10 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         (swap.building / STAMP).write_text(self.inputs + "\n", encoding="utf-8")
         write_headers(swap.building)
         split_index(swap.building, _languages(config))
+        assert self.runtime is not None
+        write_service_worker(
+            swap.building, self.inputs, _languages(config), self.runtime, self.versions
+        )
         self._precompress(swap.building, Path(config.config_file_path).parent)
         swap.commit()
         config.site_dir = str(swap.site)

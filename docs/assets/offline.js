@@ -1,0 +1,40 @@
+// Offline after the first visit: registers the site's service worker (sw.js at the site's
+// root, written by the build: build/hgpolicy/offline.py), once the page has loaded. On a
+// calculator page it asks the worker to keep the Python runtime too, once the runtime has
+// started: before then, keeping it would download it a second time beside the page's own
+// download, on the slow connections this is for. <html data-offline="ready"> says when this
+// page's needs are kept. Without service workers (file://, an old browser) nothing changes.
+const root = new URL("..", document.currentScript.src); // this file is assets/offline.js
+
+// Until the calculator page's status says its runtime started (or could not).
+function runtimeSettled(status) {
+  const settled = () => ["ready", "failed"].includes(status.dataset.state);
+  return new Promise((resolve) => {
+    if (settled()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!settled()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(status, { attributes: true, attributeFilter: ["data-state"] });
+  });
+}
+
+async function register() {
+  await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname });
+  const { active } = await navigator.serviceWorker.ready;
+  const status = document.querySelector("[data-calc-status]");
+  if (!status) {
+    document.documentElement.dataset.offline = "ready";
+    return;
+  }
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "runtime-kept") document.documentElement.dataset.offline = "ready";
+  });
+  await runtimeSettled(status);
+  active.postMessage({ type: "keep-runtime" });
+}
+
+if ("serviceWorker" in navigator) {
+  addEventListener("load", () => register().catch(() => {}));
+}

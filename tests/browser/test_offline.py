@@ -1,0 +1,78 @@
+"""Offline after the first visit (issue 14, point 4): the site's service worker (sw.js, written
+by build/hgpolicy/offline.py) keeps what a worker with no signal needs.
+
+The expected answers are the policy's: a hired Technician (技师) is treated as an Engineer
+(工程师, clause (14)); a Senior Worker (高级工) with 5 years since the certificate may apply for
+Technician by route A1 of the 2018 edition (4 years).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
+
+ANSWERS = [
+    ("equivalence", "eq", "level=technician&hired=true", {"equivalent": "engineer"}),
+    (
+        "eligibility",
+        "el",
+        "target=technician&certificate=senior-worker&years_since_certificate=5",
+        {"eligible": "true"},
+    ),
+]
+KEPT = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("hgpolicy-offline-")) continue;
+    const cache = await caches.open(name);
+    urls.push(...(await cache.keys()).map((request) => request.url));
+  }
+  return urls;
+}"""
+
+
+def test_after_one_calculator_visit_both_calculators_and_the_text_work_offline(
+    browser: Browser, recorder: Recorder, server: str, policy
+) -> None:
+    context = new_context(browser, recorder)
+    page = context.new_page()
+    recorder.watch(page)
+    page.goto(site_url(server, "zh", "calculators/eligibility/"))
+    wait_ready(page)
+    page.wait_for_selector("html[data-offline=ready]")
+    context.set_offline(True)
+    for lang in ("zh", "en"):
+        for kind, short, query, expected in ANSWERS:
+            page.goto(site_url(server, lang, f"calculators/{kind}/?{query}"))
+            result = page.locator(f"#{short}-result[data-engine=python] .calc-verdict")
+            result.wait_for()
+            for name, value in expected.items():
+                assert page.get_attribute(f"#{short}-result", f"data-{name}") == value
+    clause = next(
+        clause
+        for section in policy["document"]["sections"]
+        for clause in section.get("clauses", [])
+        if clause["id"] == "c14"
+    )
+    page.goto(site_url(server, "en", "text/"))
+    assert clause["text"]["en"][:60] in page.inner_text("main")
+    context.close()
+
+
+def test_a_page_without_a_calculator_keeps_the_text_but_not_the_runtime(
+    browser: Browser, recorder: Recorder, server: str
+) -> None:
+    """The home page's visit keeps the home page, the full text and the calculator pages in
+    both languages, and no WebAssembly: the runtime is kept when a calculator is opened."""
+    context = new_context(browser, recorder)
+    page = context.new_page()
+    recorder.watch(page)
+    page.goto(site_url(server, "zh", ""))
+    page.wait_for_selector("html[data-offline=ready]")
+    kept = page.evaluate(KEPT)
+    paths = {url.removeprefix(server.rstrip("/")) for url in kept}
+    for path in ("/", "/text/", "/en/", "/en/text/", "/calculators/eligibility/"):
+        assert path in paths, path
+    assert not [url for url in kept if url.endswith(".wasm") or ".whl" in url]
+    context.close()
