@@ -313,7 +313,7 @@ WORDING: dict[str, Text] = {
     "calc-met": Text(zh="满足", en="met"),
     "calc-missed": Text(zh="不满足", en="not met"),
     "calc-missing": Text(zh="此途径未满足的条件", en="This route still needs"),
-    "calc-all-routes": Text(zh="每条途径的情况", en="Every route"),
+    "calc-all-routes": Text(zh="每条途径的情况", en="How each route stands"),
     "calc-copy-link": Text(zh="复制链接", en="Copy link"),
     "calc-copied": Text(zh="已复制链接", en="Link copied"),
     "calc-print": Text(zh="打印结果", en="Print the answer"),
