@@ -33,9 +33,21 @@ def _all_equivalence_answers(index: PolicyIndex) -> list[dict]:
     return [json.loads(api.run("equivalence", json.dumps(r))) for r in requests]
 
 
+def _without_quotes(node: object) -> object:
+    """`node` without the clauses quoted word for word (quotes.py): the source's own words,
+    which may say what the answer must not claim of itself."""
+    if isinstance(node, dict):
+        if node.get("class") in ("calc-quote", "calc-quote-original"):
+            return None
+        return {k: _without_quotes(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_without_quotes(n) for n in node]
+    return node
+
+
 def test_no_equivalence_answer_says_what_no_source_says(index: PolicyIndex) -> None:
     for answer in _all_equivalence_answers(index):
-        dumped = json.dumps(answer, ensure_ascii=False)
+        dumped = json.dumps(_without_quotes(answer), ensure_ascii=False)
         for words in NEVER_SAID:
             assert words not in dumped, (words, answer["explanation"])
         equivalent = answer["equivalent"] or {}

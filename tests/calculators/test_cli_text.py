@@ -54,7 +54,7 @@ def test_a_decision_in_english() -> None:
     assert lines[:6] == [
         "You may apply for Technician (Level 2) from 15 March 2025, by route A1.",
         f"Conditions applied: {EDITION_2018['en']} (seen)",
-        "Every route (3):",
+        "How each route stands (3):",
         "  National routes (any one suffices)",
         f"  ✘ A1 not met — Summary: {a1['description']['en']}",
         "      This route still needs: work after obtaining Senior Worker (Level 3) until"
@@ -119,7 +119,19 @@ def test_an_equivalence_with_the_title_one_may_apply_for() -> None:
         " (a Shandong document, not applicable in Hubei, cited as an example only) (reported)"
     )
     assert lines[4] == "Notes (5):" and lines[5].startswith("  - ")
-    assert lines[-2] == "Sources: c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96"
+    # The sources, then the clause they rest on, quoted (the translation, then the Chinese).
+    clause = next(
+        c for s in _yaml("document")["sections"] for c in s.get("clauses", []) if c["id"] == "c14"
+    )
+    assert lines[-7:-1] == [
+        "Sources: c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96",
+        "The clauses it rests on (1):",
+        "  - 黄改委发〔2020〕4号, clause (14)",
+        f"      {clause['text']['en']}",
+        f"      The text: {clause['text']['zh']}",
+        "  The English is an unofficial translation for reference only; the Chinese original"
+        " prevails.",
+    ]
     assert lines[-1].startswith("Data version: ")
 
 

@@ -38,7 +38,17 @@ def test_an_equivalence_in_chinese_heads_every_part(capsys: pytest.CaptureFixtur
     assert lines[2].startswith("适用范围：第（十四）条的这句话")
     assert lines[3].startswith("可申报：取得技师后从事技术技能工作满3年，可申报工程师。")
     assert "说明 (5)：" in lines
-    assert lines[-2] == "依据：c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96"
+    # The clause it rests on, quoted as the source file has it; no English on a Chinese answer.
+    assert lines[-5:-1] == [
+        "依据：c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96",
+        "所依据的条文原文 (1)：",
+        "  - 黄改委发〔2020〕4号（十四）",
+        "      推动人才评价与使用激励紧密结合，鼓励用人单位将评价结果与薪酬工资、福利待遇挂钩，"
+        "提高技能人才待遇水平和社会地位。打通工程领域高技能人才与专业技术人才双向职业发展通道，"
+        "对被聘用的高级工、技师、高级技师比照助理工程师、工程师、高级工程师享受同等待遇。"
+        "各行业部门要运用好评价结果，最大限度激发和释放技能人才活力，营造更加有利于技能人才"
+        "成长和发挥作用的社会氛围。",
+    ]
     assert lines[-1].startswith("数据版本：")
 
 
