@@ -115,7 +115,7 @@ function holds(test, s) {
   if (op === "in") return value.includes(have);
   if (op === "is") return have === value;
   if (op === "ge") return typeof have === "number" && have >= value;
-  throw new Error(`unknown test ${op}`);
+  throw new TypeError(op); // a test this evaluator does not know: the format check failed
 }
 
 // One condition: met or not, and the day it is met when that is a waiting period's end.
