@@ -22,6 +22,7 @@ from .runtime import PACKAGE, Runtime
 # The page script and worker, as docs/ holds them (MkDocs copies them into the site).
 SCRIPTS = "assets/calculators"
 ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js")
+WASM = "pyodide.asm.wasm"  # the runtime's largest file, as the npm package holds it
 
 
 class CalculatorData:
@@ -112,6 +113,10 @@ def with_runtime(
         "package": PACKAGE,
         "snapshot": snapshot,
         "rules": url["rules.js"],  # the evaluator of the compiled rules (`data-calc-rules`)
+        "sizes": {  # the runtime's big files, for the progress shown while they arrive
+            to_root + runtime.index_url + WASM: (runtime.npm_dir / WASM).stat().st_size,
+            to_root + runtime.stdlib_url: len(runtime.stdlib),
+        },
     }
     return (
         f'<link rel="stylesheet" href="{url["calculators.css"]}">\n{html}\n'

@@ -771,6 +771,15 @@ WORDING: dict[str, Text] = {
         zh="暂不能申报{target}。最接近的是途径{label}。",
         en="You may not apply for {target} yet. The closest route is {label}.",
     ),
+    # The runtime's progress while it loads (calculators.js `showArrival`), then ready.
+    "calc-runtime-arriving": Text(
+        zh="正在下载计算程序：已收到 {loaded} MB，共 {total} MB……表单现在即可填写。",
+        en="Downloading the calculator: {loaded} MB of {total} MB… You can fill in the form meanwhile.",
+    ),
+    "calc-runtime-starting": Text(
+        zh="已下载，正在启动 Python……",
+        en="Downloaded; starting Python…",
+    ),
 }
 
 # The entries the page script uses itself (calculators.js: the runtime's state, the address, the
@@ -803,6 +812,9 @@ SCRIPT_WORDING = (
     "headline-from",
     "calc-early-not-yet",
     "calc-early-provisional",
+    # the runtime's progress (calculators.js `showArrival`)
+    "calc-runtime-arriving",
+    "calc-runtime-starting",
 )
 
 

@@ -167,6 +167,12 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
         "package": "calculators",
         "snapshot": "snap",
         "rules": f"{up}assets/calculators/rules.js?v=r1",
+        "sizes": {
+            f"{up}{runtime.index_url}pyodide.asm.wasm": (runtime.npm_dir / "pyodide.asm.wasm")
+            .stat()
+            .st_size,
+            f"{up}{runtime.stdlib_url}": len(runtime.stdlib),
+        },
     }
 
 

@@ -345,6 +345,7 @@ function setStatus(state, why) {
   worker.state = state;
   for (const status of document.querySelectorAll("[data-calc-status]")) {
     status.dataset.state = state;
+    delete status.dataset.phase;
     status.textContent = [words[why], words[`calc-runtime-${state}`]].filter(Boolean).join(" ");
   }
 }
@@ -370,6 +371,8 @@ function startWorker() {
       setStatus("ready");
       markStatus("start", data.start);
       for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "progress") {
+      showArrival(data.loaded, data.total);
     } else if (data.type === "restarting") {
       setStatus("loading");
     } else if (data.type === "snapshot") {
@@ -398,7 +401,23 @@ function startWorker() {
     lockFileURL: new URL(runtimeConfig.lockFileURL, document.baseURI).href,
     package: runtimeConfig.package,
     snapshot: runtimeConfig.snapshot,
+    sizes: Object.fromEntries(Object.entries(runtimeConfig.sizes ?? {}).map(([url, size]) => [new URL(url, document.baseURI).href, size])),
   });
+}
+
+// While the runtime loads: how much of it has arrived, then that Python is starting
+// (`data-phase`: "arriving", "starting"). The state stays "loading" until it is ready.
+const MB = 1e6;
+
+function showArrival(loaded, total) {
+  if (worker.state !== "loading" || !total) return;
+  const phase = loaded >= total ? "starting" : "arriving";
+  const mb = (bytes) => (bytes / MB).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const said = phase === "starting" ? words["calc-runtime-starting"] : fill(words["calc-runtime-arriving"], { loaded: mb(loaded), total: mb(total) });
+  for (const status of document.querySelectorAll("[data-calc-status]")) {
+    status.dataset.phase = phase;
+    status.textContent = said;
+  }
 }
 
 function failed(reason, why) {
