@@ -21,7 +21,8 @@ from .runtime import PACKAGE, Runtime
 
 # The page script and worker, as docs/ holds them (MkDocs copies them into the site).
 SCRIPTS = "assets/calculators"
-ASSETS = ("calculators.css", "calculators.js", "worker.js")
+ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js")
+WASM = "pyodide.asm.wasm"  # the runtime's largest file, as the npm package holds it
 
 
 class CalculatorData:
@@ -49,6 +50,14 @@ class CalculatorData:
         combos = itertools.product(*(choices[name] for name in names))
         requests = [dict(zip(names, values, strict=True)) for values in combos]
         return {_key(r): a for r, a in zip(requests, self._batch(kind, requests), strict=True)}
+
+    @cached_property
+    def eligibility_rules(self) -> dict[str, Any]:
+        """The eligibility rules compiled for the page's evaluator (rules.js), so the page
+        answers before the runtime has loaded; from this build's policy, as the tables are."""
+        from calculators.rules.compiled import eligibility_rules
+
+        return eligibility_rules(self._index)
 
     @staticmethod
     def citations(data: Any) -> list[str]:
@@ -88,11 +97,6 @@ def _key(request: dict[str, Any]) -> str:
     return json.dumps(request, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _key(request: dict[str, Any]) -> str:
-    """Same as the page script's `canonical(request)`: JSON with sorted keys, no spaces."""
-    return json.dumps(request, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def with_runtime(
     html: str, page_url: str, runtime: Runtime, versions: dict[str, str], snapshot: str
 ) -> str:
@@ -108,6 +112,11 @@ def with_runtime(
         "lockFileURL": to_root + runtime.lock_url,
         "package": PACKAGE,
         "snapshot": snapshot,
+        "rules": url["rules.js"],  # the evaluator of the compiled rules (`data-calc-rules`)
+        "sizes": {  # the runtime's big files, for the progress shown while they arrive
+            to_root + runtime.index_url + WASM: (runtime.npm_dir / WASM).stat().st_size,
+            to_root + runtime.stdlib_url: len(runtime.stdlib),
+        },
     }
     return (
         f'<link rel="stylesheet" href="{url["calculators.css"]}">\n{html}\n'

@@ -766,6 +766,25 @@ WORDING: dict[str, Text] = {
     "page-title-sources": Text(zh="来源文件", en="Sources"),
     "page-title-changes": Text(zh="变更记录", en="Changes"),
     "page-title-about": Text(zh="关于本站", en="About this site"),
+    # The eligibility page's early answer, before the runtime has loaded (calculators.js
+    # `showEarly`; its verdict uses the headlines above, the same words Python's answer uses).
+    "calc-early-provisional": Text(
+        zh="初步结果：由本页根据编译好的规则即时得出；计算程序加载后将核对，并给出逐条说明。",
+        en="Provisional: worked out at once by this page from the compiled rules; the calculator checks it once it has loaded, and explains it route by route.",
+    ),
+    "calc-early-not-yet": Text(
+        zh="暂不能申报{target}。最接近的是途径{label}。",
+        en="You may not apply for {target} yet. The closest route is {label}.",
+    ),
+    # The runtime's progress while it loads (calculators.js `showArrival`), then ready.
+    "calc-runtime-arriving": Text(
+        zh="正在下载计算程序：已收到 {loaded} MB，共 {total} MB……表单现在即可填写。",
+        en="Downloading the calculator: {loaded} MB of {total} MB… You can fill in the form meanwhile.",
+    ),
+    "calc-runtime-starting": Text(
+        zh="已下载，正在启动 Python……",
+        en="Downloaded; starting Python…",
+    ),
 }
 
 # The entries the page script uses itself (calculators.js: the runtime's state, the address, the
@@ -791,6 +810,16 @@ SCRIPT_WORDING = (
     "calc-checked-at",
     "calc-address",
     "calc-inputs",
+    # the early answer (calculators.js `showEarly`)
+    "or-sep",
+    "human-date",
+    "headline-eligible",
+    "headline-from",
+    "calc-early-not-yet",
+    "calc-early-provisional",
+    # the runtime's progress (calculators.js `showArrival`)
+    "calc-runtime-arriving",
+    "calc-runtime-starting",
 )
 
 

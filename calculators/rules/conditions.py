@@ -7,8 +7,10 @@ them, what it requires in words (`describe`), and whether a situation meets it a
 missing if not (`check`). The closed set of kinds is the schema's enum; `KINDS` maps each to
 its class.
 
-A condition's parameters are plain fields (levels, tiers and schools by id, whole years), so a
-kind can later also say how it compiles to plain comparisons of a person's fields.
+A condition's parameters are plain fields (levels, tiers and schools by id, whole years), so
+each kind also says how it compiles to plain comparisons of a person's normalised fields
+(`compile`): the page answers from those before Python has loaded (see compiled.py, which
+collects them, and docs/assets/calculators/rules.js, which reads them knowing no policy).
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ if TYPE_CHECKING:
 # Met or not, what is missing (None when met), and the day a waiting period is complete.
 Outcome = tuple[bool, Text | None, date | None]
 
+# A condition as plain comparisons (`Condition.compile`): `all` holds `[op, field, value]`
+# tests of the normalised request (a field of `EligibilityFacts`, or one `Situation` works
+# out): "in" (the field's value is one of a list), "is" (equals), "ge" (a number at least;
+# none is not), "any" (one of a list of tests). `wait`, for a waiting period: met once the
+# years in `have` reach `years`; it opens on `since` plus `years` calendar years, when the
+# tests hold and `since` (a date) is known.
+type Test = list[Any]
+type Compiled = dict[str, Any]
+
 
 @dataclass(frozen=True, slots=True)
 class Condition(ABC):
@@ -45,6 +56,11 @@ class Condition(ABC):
     @abstractmethod
     def check(self, route: Route, s: Situation) -> Outcome:
         """Whether the situation meets the condition of `route`, and what is missing if not."""
+
+    @abstractmethod
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        """The condition of `route` as plain comparisons (see `Compiled`), agreeing with
+        `check` on every request: a test holds both to it."""
 
     def parameters(self) -> dict[str, Any]:
         """The parameters as the data gives them (ids, numbers, flags), for the tables."""
@@ -88,6 +104,12 @@ class Certificate(Condition):
             return False, messages.MISS_CERTIFICATE_RELATED, None
         return True, None, None
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        """The certificate held is this level or one above it (by id)."""
+        required = index.levels[self.level].order
+        held = [lv.id for lv in index.levels.values() if lv.order >= required]
+        return {"all": [["in", "certificate", held], *_related(self.related)]}
+
 
 @dataclass(frozen=True, slots=True)
 class YearsSinceCertificate(Condition):
@@ -124,6 +146,14 @@ class YearsSinceCertificate(Condition):
             subject={"level": level},
         )
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        """The route's certificate, then the years counted from its date."""
+        certificate = route.condition(Certificate)
+        if certificate is None:
+            raise KeyError(f"route {route.id} counts years since a certificate it does not name")
+        tests = certificate.compile(route, index)["all"]
+        return {"all": tests, "wait": _wait("years_since_certificate", "certificate_date", self)}
+
 
 @dataclass(frozen=True, slots=True)
 class TotalYears(Condition):
@@ -151,6 +181,9 @@ class TotalYears(Condition):
             subject={},
         )
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        return {"all": [], "wait": _wait("total_years", "work_since", self)}
+
 
 @dataclass(frozen=True, slots=True)
 class ApprenticeshipCompleted(Condition):
@@ -166,6 +199,9 @@ class ApprenticeshipCompleted(Condition):
     def check(self, route: Route, s: Situation) -> Outcome:
         met = s.facts.apprenticeship_completed and (s.facts.same_or_related or not self.related)
         return met, messages.MISS_APPRENTICESHIP.format(related=_occupation(self.related)), None
+
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        return {"all": [["is", "apprenticeship_completed", True], *_related(self.related)]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +238,12 @@ class Schooling(Condition):
     def _names(self, index: PolicyIndex) -> Text:
         return messages.accepted_list([index.education[e].name for e in self.any_of])
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        tests: list[Test] = [["in", "education", list(self.any_of)], *_related(self.related)]
+        if not self.final_year_counts:
+            tests.append(["is", "final_year_student", False])
+        return {"all": tests}
+
 
 @dataclass(frozen=True, slots=True)
 class PreparatoryTechnician(Condition):
@@ -219,6 +261,9 @@ class PreparatoryTechnician(Condition):
         met = s.facts.preparatory_technician and (s.facts.same_or_related or not self.related)
         return met, messages.MISS_PREPARATORY.format(related=_occupation(self.related)), None
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        return {"all": [["is", "preparatory_technician", True], *_related(self.related)]}
+
 
 @dataclass(frozen=True, slots=True)
 class TechnicianClass(Condition):
@@ -234,6 +279,10 @@ class TechnicianClass(Condition):
         """The class, or the preparatory-technician certificate that only the class leads to."""
         met = s.facts.technician_class or s.facts.preparatory_technician
         return met, messages.MISS_TECHNICIAN_CLASS, None
+
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        either = [["is", "technician_class", True], ["is", "preparatory_technician", True]]
+        return {"all": [["any", either]]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +314,12 @@ class TitleTier(Condition):
         if self.related and not s.facts.same_or_related:
             return False, messages.MISS_TITLE_RELATED, None
         return True, None, None
+
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        """The title held is this tier or one above it (by id)."""
+        required = index.tiers[self.tier].order
+        held = [t.id for t in index.tiers.values() if t.order >= required]
+        return {"all": [["in", "title", held], *_related(self.related)]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +355,14 @@ class YearsSinceTitle(Condition):
             subject={"tier": tier},
         )
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        """The route's title, then the years counted from its date."""
+        title = route.condition(TitleTier)
+        if title is None:
+            raise KeyError(f"route {route.id} counts years since a title it does not name")
+        tests = title.compile(route, index)["all"]
+        return {"all": tests, "wait": _wait("years_since_title", "title_date", self)}
+
 
 @dataclass(frozen=True, slots=True)
 class Age(Condition):
@@ -320,6 +383,9 @@ class Age(Condition):
         more = messages.more_years(self.min - s.facts.age)
         return False, messages.MISS_AGE.format(min=self.min, more=more), None
 
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        return {"all": [["ge", "age", self.min]]}
+
 
 @dataclass(frozen=True, slots=True)
 class WorkingInOccupation(Condition):
@@ -333,6 +399,9 @@ class WorkingInOccupation(Condition):
 
     def check(self, route: Route, s: Situation) -> Outcome:
         return s.facts.working_in_occupation, messages.MISS_WORKING, None
+
+    def compile(self, route: Route, index: PolicyIndex) -> Compiled:
+        return {"all": [["is", "working_in_occupation", True]]}
 
 
 KINDS: dict[str, type[Condition]] = {
@@ -424,3 +493,15 @@ def _occupation(related: bool) -> Text:
 
 def _specialty(related: bool) -> Text:
     return messages.RELATED_SPECIALTY if related else Text("", "")
+
+
+def _related(related: bool) -> list[Test]:
+    """The test a condition "in this or a related occupation/specialty" adds."""
+    return [["is", "same_or_related", True]] if related else []
+
+
+def _wait(
+    have: str, since: str, condition: YearsSinceCertificate | TotalYears | YearsSinceTitle
+) -> Compiled:
+    """A waiting period as `Compiled.wait`: the years in `have`, counted from the date `since`."""
+    return {"have": have, "since": since, "years": condition.years}

@@ -483,6 +483,19 @@ def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
             page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
             wait_ready(page)
             assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
+            # The compiled rules still answer, marked provisional: no certificate, so not yet.
+            assert page.get_attribute("#el-result", "data-engine") == "early"
+            assert page.get_attribute("#el-result", "data-eligible") == "false"
+            assert labels["calc-early-provisional"][lang] in page.inner_text("#el-result")
+            # What they leave to Python (years since a certificate not named) gets no answer.
+            page.goto(
+                site_url(
+                    server,
+                    lang,
+                    "calculators/eligibility/?target=technician&years_since_certificate=3",
+                )
+            )
+            wait_ready(page)
             assert labels["calc-waiting-failed"][lang] in page.inner_text("#el-result")
             assert page.locator("article table").count() >= len(LANGS)  # the routes tables
             page.close()
@@ -527,7 +540,9 @@ def test_a_changed_runtime_file_is_reported_in_the_page(
             assert any("SHA-256" in text and ".whl" in text for text in console), console
         else:
             assert checksum not in status
-        assert labels["calc-waiting-failed"][lang] in page.inner_text("#el-result")
+        # The answer the compiled rules gave at once stays, still marked provisional.
+        assert page.get_attribute("#el-result", "data-engine") == "early"
+        assert labels["calc-early-provisional"][lang] in page.inner_text("#el-result")
     finally:
         context.close()
     recorder.check_since((0, 0))

@@ -29,6 +29,7 @@ CONSOLE = {
     "calculators: the restored runtime failed to answer; starting afresh:",
     "calculators: the saved snapshot did not restore; starting afresh:",
     "calculators: the saved snapshot is unreadable; starting afresh:",
+    "calculators: the early answer's evaluator did not load:",
     "its SHA-256 digest does not match",
     "wasm instantiation failed!",  # Pyodide's own console message, matched, not written
 }

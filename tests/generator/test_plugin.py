@@ -31,7 +31,7 @@ from hgpolicy.plugin import PolicyPlugin
 from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
 from hgpolicy.wheels import content_digest
 
-ASSETS = ("calculators.css", "calculators.js", "worker.js")
+ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js")
 
 
 @pytest.fixture

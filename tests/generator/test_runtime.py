@@ -142,7 +142,12 @@ def test_a_snapshot_is_named_by_runtime_library_and_wheel(root: Path) -> None:
 
 def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) -> None:
     runtime = rt.find_runtime(root)
-    versions = {"calculators.css": "c1", "calculators.js": "j1", "worker.js": "w1"}
+    versions = {
+        "calculators.css": "c1",
+        "calculators.js": "j1",
+        "worker.js": "w1",
+        "rules.js": "r1",
+    }
     html = '<form data-calculator="eligibility"></form>'
     out = with_runtime(html, "en/calculators/eligibility/", runtime, versions, "snap")
     up = "../../../"
@@ -161,6 +166,13 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
         "lockFileURL": f"{up}{runtime.lock_url}",
         "package": "calculators",
         "snapshot": "snap",
+        "rules": f"{up}assets/calculators/rules.js?v=r1",
+        "sizes": {
+            f"{up}{runtime.index_url}pyodide.asm.wasm": (runtime.npm_dir / "pyodide.asm.wasm")
+            .stat()
+            .st_size,
+            f"{up}{runtime.stdlib_url}": len(runtime.stdlib),
+        },
     }
 
 

@@ -7,6 +7,8 @@
 // and each form's fields from the calculator's declaration (`[data-calc-fields]`).
 // Equivalence answers appear at once from the table the build computed with that same code
 // (`[data-calc-answers]`), and are confirmed by the runtime once it has loaded.
+// Eligibility answers appear at once too, provisionally: rules.js evaluates the rules the
+// build compiled from the policy (`[data-calc-rules]`); the runtime's answer replaces it.
 
 const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
 const words = readJSON("calc-labels");
@@ -237,7 +239,9 @@ function show(calculator, response, engine) {
   const [buttons, printed] = actions(calculator);
   calculator.data = Object.keys(response.view.data);
   Object.assign(result.dataset, response.view.data);
+  const focused = result.contains(document.activeElement); // on the early answer's verdict
   result.replaceChildren(printed, ...response.view.nodes.map(build), buttons);
+  if (focused) result.querySelector(".calc-verdict")?.focus({ preventScroll: true });
   focusVerdict(calculator);
 }
 
@@ -259,6 +263,60 @@ function showNote(calculator, message) {
   const toTables = worker.state === "failed" ? el("a", { href: "#table" }, words["calc-table-link"]) : null;
   calculator.result.removeAttribute("aria-busy");
   calculator.result.replaceChildren(el("p", { class: "calc-note" }, message, toTables ? " " : null, toTables));
+}
+
+// The early answer
+
+// The evaluator of compiled rules, loaded beside this script (its address carries its digest).
+const evaluator = runtimeConfig.rules
+  ? import(new URL(runtimeConfig.rules, document.baseURI).href).catch((error) => {
+      console.error("calculators: the early answer's evaluator did not load:", error);
+      return null;
+    })
+  : Promise.resolve(null);
+
+function readRules(kind) {
+  const node = document.querySelector(`[data-calc-rules="${kind}"]`);
+  return node ? JSON.parse(node.textContent) : null;
+}
+
+// The visitor's own date (as Python in the page counts to it): YYYY-MM-DD.
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
+
+// The decision the compiled rules give for `request`, or null (none compiled for this
+// calculator, or a request the evaluator leaves to Python).
+async function earlyDecision(calculator, request) {
+  if (!calculator.rules) return null;
+  const rules = await evaluator;
+  return rules ? rules.decide(calculator.rules, request, today()) : null;
+}
+
+// Its verdict in the words of Python's own headline, marked provisional until Python answers.
+function showEarly(calculator, decision) {
+  const { result, rules } = calculator;
+  const target = text(rules.levels[decision.target].label);
+  let headline;
+  if (decision.eligible) {
+    headline = fill(words["headline-eligible"], { target, labels: decision.met_labels.join(words["or-sep"]) });
+  } else if (decision.eligible_from) {
+    const [year, month, day] = decision.eligible_from.split("-").map(Number);
+    const date = fill(words["human-date"], { year, month, day, month_name: rules.month_names_en[month - 1] });
+    headline = fill(words["headline-from"], { target, date, label: decision.closest_label });
+  } else {
+    headline = fill(words["calc-early-not-yet"], { target, label: decision.closest_label });
+  }
+  calculator.shown = null;
+  forgetData(calculator);
+  result.removeAttribute("aria-busy");
+  result.dataset.engine = "early";
+  calculator.data = ["eligible"];
+  result.dataset.eligible = String(decision.eligible);
+  const verdict = el("h3", { class: `calc-verdict ${decision.eligible ? "calc-yes" : "calc-no"}`, tabindex: "-1" }, headline);
+  result.replaceChildren(verdict, el("p", { class: "calc-provisional" }, words["calc-early-provisional"]));
+  focusVerdict(calculator);
 }
 
 // The language selector leads to the same calculator in the other language: keep the inputs.
@@ -287,6 +345,7 @@ function setStatus(state, why) {
   worker.state = state;
   for (const status of document.querySelectorAll("[data-calc-status]")) {
     status.dataset.state = state;
+    delete status.dataset.phase;
     status.textContent = [words[why], words[`calc-runtime-${state}`]].filter(Boolean).join(" ");
   }
 }
@@ -312,6 +371,8 @@ function startWorker() {
       setStatus("ready");
       markStatus("start", data.start);
       for (const job of worker.waiting.splice(0)) send(job);
+    } else if (data.type === "progress") {
+      showArrival(data.loaded, data.total);
     } else if (data.type === "restarting") {
       setStatus("loading");
     } else if (data.type === "snapshot") {
@@ -340,7 +401,23 @@ function startWorker() {
     lockFileURL: new URL(runtimeConfig.lockFileURL, document.baseURI).href,
     package: runtimeConfig.package,
     snapshot: runtimeConfig.snapshot,
+    sizes: Object.fromEntries(Object.entries(runtimeConfig.sizes ?? {}).map(([url, size]) => [new URL(url, document.baseURI).href, size])),
   });
+}
+
+// While the runtime loads: how much of it has arrived, then that Python is starting
+// (`data-phase`: "arriving", "starting"). The state stays "loading" until it is ready.
+const MB = 1e6;
+
+function showArrival(loaded, total) {
+  if (worker.state !== "loading" || !total) return;
+  const phase = loaded >= total ? "starting" : "arriving";
+  const mb = (bytes) => (bytes / MB).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const said = phase === "starting" ? words["calc-runtime-starting"] : fill(words["calc-runtime-arriving"], { loaded: mb(loaded), total: mb(total) });
+  for (const status of document.querySelectorAll("[data-calc-status]")) {
+    status.dataset.phase = phase;
+    status.textContent = said;
+  }
 }
 
 function failed(reason, why) {
@@ -375,7 +452,7 @@ function setUp(container) {
   const result = container.querySelector("[data-calc-result]");
   const answers = JSON.parse(container.querySelector("[data-calc-answers]")?.textContent || "{}");
   const fields = JSON.parse(container.querySelector("[data-calc-fields]").textContent);
-  const calculator = { kind, form, result, answers, asked: 0, ignored: [] };
+  const calculator = { kind, form, result, answers, rules: readRules(kind), asked: 0, ignored: [] };
 
   async function answer({ updateURL }) {
     const request = requestFrom(form, fields);
@@ -387,7 +464,11 @@ function setUp(container) {
     }
     const asked = ++calculator.asked;
     const known = answers[canonical(request)];
+    // Once the runtime is ready it answers in milliseconds: no provisional answer first.
+    const early = known || worker.state === "ready" ? null : await earlyDecision(calculator, request);
+    if (asked !== calculator.asked) return; // asked again meanwhile: that answer follows
     if (known) show(calculator, known, "table");
+    else if (early) showEarly(calculator, early);
     else {
       calculator.shown = null;
       forgetData(calculator);
@@ -399,7 +480,8 @@ function setUp(container) {
       const response = await run(kind, request);
       if (asked === calculator.asked) show(calculator, response, "python");
     } catch {
-      if (asked === calculator.asked && !known) showNote(calculator, words["calc-waiting-failed"]);
+      // an early answer stays, still marked provisional; the status says the runtime failed
+      if (asked === calculator.asked && !known && !early) showNote(calculator, words["calc-waiting-failed"]);
     }
   }
 

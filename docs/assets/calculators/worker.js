@@ -1,7 +1,8 @@
 // The calculators' Python, in a module worker so the page stays responsive while it loads.
 //
 // Protocol (messages are plain objects):
-//   page → worker  {type: "init", indexURL, stdLibURL, lockFileURL, package, snapshot}
+//   page → worker  {type: "init", indexURL, stdLibURL, lockFileURL, package, snapshot, sizes}
+//   worker → page  {type: "progress", loaded, total}   (bytes of the runtime's big files)
 //   worker → page  {type: "ready", version, start: "fresh" | "snapshot"}
 //                | {type: "failed", message, checksum: true | false}
 //   page → worker  {type: "run", id, kind, request}        (request: a JSON string)
@@ -41,6 +42,7 @@ self.fetch = async (resource, options) => {
   try {
     const response = await fetchOnce(resource, options);
     if (!response.ok) fail(new Error(`${response.status} ${response.url}`));
+    else countArrival(response);
     return response;
   } catch (error) {
     if (options?.integrity) error.checkedURL = String(resource); // see failure()
@@ -48,6 +50,41 @@ self.fetch = async (resource, options) => {
     throw error;
   }
 };
+
+// Progress on a slow network: the bytes of the runtime's big files (the WebAssembly and the
+// standard library) as they arrive, of their total. The build gives their sizes (`sizes`:
+// URL → bytes as stored; the browser has undone any compression by the time a body is read,
+// so the counts add up to those). A copy of each body is read as it arrives, so Pyodide's own
+// reading is not touched; the page is told at most every PROGRESS_MS, and when all is in.
+const PROGRESS_MS = 150;
+const arrival = { sizes: new Map(), loaded: 0, total: 0, told: -Infinity, all: false }; // the first chunk is told at once
+
+function countArrival(response) {
+  const size = arrival.sizes.get(response.url);
+  if (size === undefined || !response.body) return;
+  arrival.sizes.delete(response.url); // each file counted once
+  const reader = response.clone().body.getReader();
+  const more = ({ done, value }) => {
+    if (done) return undefined;
+    arrival.loaded += value.byteLength;
+    tellArrival();
+    return reader.read().then(more);
+  };
+  reader.read().then(more).catch(() => {}); // a failed body fails the start elsewhere
+}
+
+function leaveUncounted(url) {
+  arrival.total -= arrival.sizes.get(url) ?? 0;
+  arrival.sizes.delete(url);
+}
+
+function tellArrival() {
+  const now = performance.now();
+  if (arrival.all || (arrival.loaded < arrival.total && now - arrival.told < PROGRESS_MS)) return;
+  arrival.all = arrival.loaded >= arrival.total;
+  arrival.told = now;
+  self.postMessage({ type: "progress", loaded: Math.min(arrival.loaded, arrival.total), total: arrival.total });
+}
 
 // What the page is told when the start fails. A file refused by its integrity check fails as a
 // network error does ("Failed to fetch"): fetch it once more without the check to tell which.
@@ -77,7 +114,9 @@ let snapshotKey = null; // this build's key, where snapshots can be kept (Cache 
 let snapshotTimer = null;
 let pyodideInstance = null;
 
-async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot }) {
+async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot, sizes = {} }) {
+  arrival.sizes = new Map(Object.entries(sizes));
+  arrival.total = [...arrival.sizes.values()].reduce((a, b) => a + b, 0);
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
@@ -85,6 +124,7 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
     readSnapshot(),
     readLockFile(lockFileURL),
   ]);
+  if (saved) leaveUncounted(stdLibURL); // the snapshot holds the standard library
   const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
   const options = () => ({
     indexURL,
