@@ -14,8 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+# The page's early answer reads dates with these same patterns (calculators/rules/compiled.py
+# hands them to rules.js), so they keep to what Python's and JavaScript's regular expressions
+# read alike: ASCII digits and spaces, after NFKC has made full-width ones ASCII.
+DAY = re.compile(r"([0-9]{4}) *[-/.年] *([0-9]{1,2}) *[-/.月] *([0-9]{1,2}) *日?")
+MONTH = re.compile(r"([0-9]{4}) *[-/.年] *([0-9]{1,2}) *月?")
 
 
 @dataclass(frozen=True)
@@ -28,11 +31,11 @@ class WrittenDay:
 
 def read_written_day(text: str) -> WrittenDay | None:
     """The day `text` writes, or None when it writes none (no such day: 2023-02-30 is None)."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = unicodedata.normalize("NFKC", text).strip(" ")
     try:
-        if found := _DAY.fullmatch(text):
+        if found := DAY.fullmatch(text):
             return WrittenDay(date(*map(int, found.groups())))
-        if found := _MONTH.fullmatch(text):
+        if found := MONTH.fullmatch(text):
             year, month = map(int, found.groups())
             return WrittenDay(last_day_of_month(year, month), month_only=True)
     except ValueError:

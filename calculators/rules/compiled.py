@@ -21,6 +21,7 @@ from typing import Any
 from calculators.calc_eligibility import CALCULATOR
 from calculators.model.index import PolicyIndex
 from calculators.model.records import Route
+from calculators.plumbing import written
 from calculators.plumbing.messages import MONTHS_EN
 from calculators.rules.dates import FIRST_DAY, LAST_DAY
 
@@ -70,7 +71,12 @@ def _compile(index: PolicyIndex) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "default_edition": index.default_edition,
-        "days": {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()},
+        "days": {
+            "first": FIRST_DAY.isoformat(),
+            "last": LAST_DAY.isoformat(),
+            # how people write them (plumbing/written.py): with a day, or a month alone
+            "written": {"day": written.DAY.pattern, "month": written.MONTH.pattern},
+        },
         "fields": _fields(index),
         "requires": REQUIRES,
         "as_of": AS_OF,

@@ -10,14 +10,26 @@
 
 const FORMAT = 1;
 const DAY_MS = 86400000;
-const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 // Calendar years (calculators/rules/dates.py): N years from a date end on the same month and
 // day N years later; from 29 February, on 28 February of a common year.
 
-function parseDay(text) {
-  if (typeof text !== "string" || !ISO_DAY.test(text)) return null;
-  const [y, m, d] = text.split("-").map(Number);
+// A date as people write it (calculators/plumbing/written.py, whose patterns the rules
+// carry): with a day, or a month alone, read as the month's last day.
+function parseDay(text, written) {
+  if (typeof text !== "string") return null;
+  const plain = text.normalize("NFKC").replace(/^ +| +$/g, "");
+  const whole = (pattern) => new RegExp(`^(?:${pattern})$`).exec(plain);
+  const withDay = whole(written.day);
+  if (withDay) return validDay(...withDay.slice(1, 4).map(Number));
+  const monthOnly = whole(written.month);
+  if (!monthOnly) return null;
+  const [y, m] = monthOnly.slice(1, 3).map(Number);
+  if (m < 1 || m > 12) return null;
+  return validDay(y, m, [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]);
+}
+
+function validDay(y, m, d) {
   const day = new Date(Date.UTC(2000, m - 1, d));
   day.setUTCFullYear(y);
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? { y, m, d } : null;
@@ -67,7 +79,7 @@ function read(rules, request, today) {
     } else if (spec.type === "choice") {
       if (!spec.choices.includes(value)) return null;
     } else if (spec.type === "date") {
-      const day = parseDay(value);
+      const day = parseDay(value, rules.days.written);
       if (!day || iso(day) < rules.days.first || iso(day) > rules.days.last) return null;
       facts[name] = day;
       continue;
@@ -81,7 +93,7 @@ function read(rules, request, today) {
   for (const [name, needed] of Object.entries(rules.requires)) {
     if (facts[name] !== null && facts[needed] === null) return null;
   }
-  facts[rules.as_of] ??= parseDay(today);
+  facts[rules.as_of] ??= parseDay(today, rules.days.written);
   if (!facts[rules.as_of]) return null;
   for (const name of rules.not_after_as_of) {
     if (facts[name] && before(facts[rules.as_of], facts[name])) return null;
