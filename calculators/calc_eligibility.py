@@ -28,7 +28,7 @@ from calculators.model.index import PolicyIndex
 from calculators.plumbing.texts import Text, join
 from calculators.plumbing.wording import WORDING
 from calculators.registry import Calculator
-from calculators.rules.eligibility import assess
+from calculators.rules.editions import decide
 from calculators.rules.facts import EligibilityFacts
 from calculators.rules.results import Decision
 from calculators.rules.tables import tables
@@ -62,6 +62,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
             mark,
             cls="calc-edition",
         ),
+        _other_editions(answer),
         folded(
             "calc-all-routes",
             len(routes),
@@ -80,6 +81,37 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         else None,
         quoted_clauses(answer["sources"], index),
         version(answer["data_version"]),
+    )
+
+
+def _other_editions(answer: dict[str, Any]) -> Node | None:
+    """Where no edition was named: whether the others agree, and each one's verdict."""
+    others = answer["other_editions"]
+    if not others:
+        return None
+    agree = all(
+        o["eligible"] == answer["eligible"] and o["eligible_from"] == answer["eligible_from"]
+        for o in others
+    )
+    under = WORDING["calc-under-edition"]
+    return el(
+        "div",
+        el("p", key("calc-editions-agree" if agree else "calc-editions-differ")),
+        el(
+            "ul",
+            *(
+                el(
+                    "li",
+                    words(
+                        under.format(
+                            edition=Text.of(o["edition"]["name"]), headline=Text.of(o["headline"])
+                        )
+                    ),
+                )
+                for o in others
+            ),
+        ),
+        cls="calc-other-editions",
     )
 
 
@@ -142,7 +174,7 @@ CALCULATOR = Calculator(
     kind="eligibility",
     request=EligibilityFacts,
     result=Decision,
-    decide=assess,
+    decide=decide,
     summary=_summary,
     table=tables,
     view=_view,

@@ -42,7 +42,7 @@ class Ask:
     `label`: the wording key of its label. `form`: whether the page's form asks for it (the
     CLI always does); `group`: the wording key of the form's fieldset it sits in (None: none). `choices`: the values it
     accepts, from the policy; `blank`: the wording key of the form's empty choice (None: the
-    form always has a value, `preset` or the first). `low`/`high`: the range a number must be
+    form always has a value, the first). `low`/`high`: the range a number must be
     in (checked by the request, with the wording `out_of_range`, and given to the form).
     `option`: the CLI option, for a flag
     that turns a default-true field off (`--unrelated`); `query`: the name in a page's address.
@@ -56,7 +56,6 @@ class Ask:
     group: str | None = None
     choices: Callable[[PolicyIndex], Options] | None = None
     blank: str | None = None
-    preset: Callable[[PolicyIndex], str] | None = None
     low: float | None = None
     high: float | None = None
     out_of_range: str | None = None
@@ -227,7 +226,6 @@ def _form_field(calculator: Calculator, f: Field, index: PolicyIndex) -> dict[st
         "label": f.ask.label,
         "options": [{"value": ident, "label": text.to_dict()} for ident, text in options or []],
         "blank": f.ask.blank,
-        "selected": f.ask.preset(index) if f.ask.preset else None,
         "checked": f.default is True,
         "low": f.ask.low,
         "high": f.ask.high,

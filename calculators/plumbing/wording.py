@@ -343,6 +343,17 @@ WORDING: dict[str, Text] = {
         zh="可写到日（2021-06-01），也可只写年月（2021-06、2021年6月）。只写年月时按该月最后一天计算：从严，不会把日期算早。",
         en="Write the day (2021-06-01) or the month alone (2021-06). A month alone counts as its last day: the cautious reading, which never makes a date too early.",
     ),
+    "calc-edition-unsure": Text(
+        zh="不确定：给出每个版本的结论", en="Not sure: answer under each edition"
+    ),
+    "calc-editions-agree": Text(
+        zh="另一版本的结论相同：", en="The other edition gives the same answer:"
+    ),
+    "calc-editions-differ": Text(
+        zh="另一版本的结论不同，以您所从事职业的国家职业技能标准采用的版本为准：",
+        en="The other edition gives a different answer; the one your occupation's national skill standard uses applies:",
+    ),
+    "calc-under-edition": Text(zh="按{edition}：{headline}", en="Under the {edition}: {headline}"),
     "calc-edition-how": Text(zh="怎样知道适用哪个版本？", en="Which one applies to me?"),
     "calc-field-extensions": Text(
         zh="包括部分职业标准另设的途径",

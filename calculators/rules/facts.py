@@ -53,10 +53,6 @@ def tier_options(index: PolicyIndex) -> Options:
     return [(t.id, t.name) for t in sorted(index.tiers.values(), key=lambda t: t.order)]
 
 
-def _default_edition(index: PolicyIndex) -> str:
-    return index.default_edition
-
-
 _YEARS = {"low": 0, "high": 100, "out_of_range": "range-years"}
 
 
@@ -80,7 +76,7 @@ class EligibilityFacts(Serializable):
         label="calc-field-edition",
         group="calc-group-target",
         choices=edition_options,
-        preset=_default_edition,
+        blank="calc-edition-unsure",
         hint="calc-edition-hint",
         hint_link=("faq.md", "faq-which-edition", "calc-edition-how"),
     )

@@ -109,6 +109,16 @@ class EditionRef(Serializable):
 
 
 @dataclass(frozen=True)
+class OtherEdition(Serializable):
+    """The verdict under another edition than the one a decision applied (rules/editions.py)."""
+
+    edition: EditionRef
+    eligible: bool
+    eligible_from: date | None
+    headline: Text
+
+
+@dataclass(frozen=True)
 class Decision(Serializable):
     """Eligibility: `eligible` is about the national routes only; special routes are beside it.
 
@@ -131,6 +141,7 @@ class Decision(Serializable):
     eligible_from: date | None = None
     closest_route: str | None = None
     kind: str = "eligibility"
+    other_editions: list[OtherEdition] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,14 @@ WAITING = {
 def test_a_decision_in_english() -> None:
     lines = _lines("eligibility", "en", **WAITING)
     a1 = ROUTES["2018-technician-a1"]
-    assert lines[:6] == [
+    assert lines[:8] == [
         "You may apply for Technician (Level 2) from 15 March 2025, by route A1.",
         f"Conditions applied: {EDITION_2018['en']} (seen)",
+        # No edition named: the 2023 conditions' verdict beside it (B1: five years, not four).
+        "The other edition gives a different answer; the one your occupation's national skill"
+        " standard uses applies:",
+        "- Under the national occupational standards issued from 2023: You may apply for"
+        " Technician (Level 2) from 15 March 2026, by route B1.",
         "How each route stands (3):",
         "  National routes (any one suffices)",
         f"  ✘ A1 not met — Summary: {a1['description']['en']}",
@@ -86,9 +91,12 @@ def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
         competition_rank=2,
     )
     a1, e1 = ROUTES["2018-technician-a1"], EXTENSIONS["2018-technician-e1"]
-    assert lines[:5] == [
+    assert lines[:7] == [
         "可以申报技师（二级），依据途径A1。",
         f"所依据的申报条件：{EDITION_2018['zh']}（已见原文）",
+        "另一版本的结论不同，以您所从事职业的国家职业技能标准采用的版本为准：",
+        "- 按2023年起颁布的国家职业标准：暂不能申报技师（二级）。最接近的是途径B1：还需在取得"
+        "高级工（三级）后再工作1年。",
         "每条途径的情况 (6)：",
         "  国家申报途径（满足任一即可）",
         f"  ✔ A1 满足 — 要点：{a1['description']['zh']}",
@@ -97,6 +105,24 @@ def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
     assert "黄石《意见》的特别途径（不计入上述结论） (4)：" in lines
     assert any(line.startswith("  - [可能适用] ") for line in lines)
     assert "说明 (2)：" in lines and lines[-1].startswith("数据版本：")
+
+
+def test_an_edition_named_gets_no_other_editions_verdict() -> None:
+    lines = _lines("eligibility", "en", edition="2018", **WAITING)
+    assert lines[1] == f"Conditions applied: {EDITION_2018['en']} (seen)"
+    assert lines[2] == "How each route stands (3):"
+
+
+def test_editions_that_agree_say_so() -> None:
+    """Nine years of work: 2018's A2 (6 years) and 2023's B1 (5 years) both lead to
+    Intermediate Worker (Level 4)."""
+    lines = _lines("eligibility", "zh", target="中级工", total_years=9)
+    assert lines[:4] == [
+        "可以申报中级工（四级），依据途径A2。",
+        f"所依据的申报条件：{EDITION_2018['zh']}（已见原文）",
+        "另一版本的结论相同：",
+        "- 按2023年起颁布的国家职业标准：可以申报中级工（四级），依据途径B1。",
+    ]
 
 
 def test_a_competition_place_below_the_top_three() -> None:
