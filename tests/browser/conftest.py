@@ -33,6 +33,9 @@ class Recorder:
     errors: list[str] = field(default_factory=list)
 
     def attach(self, context: BrowserContext) -> BrowserContext:
+        """Record `context`'s requests and errors; its waits get the suite's one hang guard
+        (Playwright's own 30 s default failed a cold start on a loaded machine)."""
+        context.set_default_timeout(PATIENCE_S * 1000)
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("page", self.watch)
         return context
@@ -57,7 +60,6 @@ def _local(url: str) -> bool:
 
 def new_context(browser: Browser, recorder: Recorder) -> BrowserContext:
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(PATIENCE_S * 1000)
     return recorder.attach(context)
 
 

@@ -249,6 +249,26 @@ def test_a_certificate_month_alone_counts_from_its_last_day(calculator, lang: st
     assert day in got["verdict"], got["verdict"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_not_sure_of_the_edition_shows_both_verdicts(calculator, labels, lang: str) -> None:
+    """The edition is not preset: left at 'not sure', five years of work give 2018's verdict
+    (not yet: route A2 needs 6) and beside it 2023's (route B1 needs 5: may apply)."""
+    page = calculator("eligibility", lang)
+    fill(page, "#el-form", {"target": "intermediate-worker", "total_years": 5})
+    edition = page.locator("#el-edition")
+    assert edition.input_value() == ""
+    assert (
+        edition.evaluate("s => s.selectedOptions[0].textContent")
+        == (labels["calc-edition-unsure"][lang])
+    )
+    submit(page, "#el-form", "#el-result")
+    got = shown(page, "#el-result")
+    assert got["data"]["eligible"] == "false"
+    others = page.inner_text("#el-result .calc-other-editions")
+    assert labels["calc-editions-differ"][lang] in others
+    assert "B1" in others
+
+
 # Addresses
 
 
