@@ -109,6 +109,38 @@ CLI_DATE = Text(
 )
 CLI_ROW = Text(zh="第{row}行：{problem}", en="row {row}: {problem}")
 
+# The words the roster page's script (roster.js) uses, given to it in the page's language;
+# its answers come with their words from Python (page.py).
+SCRIPT_WORDING = (
+    "list-sep",
+    "calc-runtime-loading",
+    "calc-runtime-ready",
+    "calc-runtime-failed",
+    "calc-runtime-checksum",
+    "roster-too-big",
+    "roster-page-reading",
+    "roster-page-progress",
+    "roster-page-file",
+    "roster-page-pasted",
+    "roster-page-paste-empty",
+    "roster-page-count",
+    "roster-page-filter-status",
+    "roster-page-filter-level",
+    "roster-page-all",
+    "roster-page-shown",
+    "roster-page-row",
+    "roster-page-sort",
+    "roster-page-problems",
+    "roster-page-problem",
+    "roster-page-downloads",
+    "roster-page-download-xlsx",
+    "roster-page-download-csv",
+    "roster-page-none",
+    "roster-page-failed",
+    "roster-column-name",
+    *(f"roster-answer-column-{n}" for n in range(1, 7)),
+)
+
 
 def _entries(prefix: str, value: object) -> Iterator[tuple[str, Text]]:
     """`value`'s texts under catalogue keys: `prefix`, `prefix-<key>`, `prefix-<n>`."""

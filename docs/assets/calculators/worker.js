@@ -8,6 +8,9 @@
 //   worker → page  {type: "result", id, response}          (response: a JSON string)
 //   worker → page  {type: "snapshot", saved: true | false}
 //   worker → page  {type: "restarting"}   (a restored runtime failed: "ready" follows again)
+//   page → worker  {type: "roster", id, bytes, lang, asOf}  (bytes: an ArrayBuffer, transferred)
+//   worker → page  {type: "progress", id, done, total}     (every 200 rows of a long roster)
+//   worker → page  {type: "result", id, response, files: {xlsx, csv}}  (ArrayBuffers, transferred)
 // Everything is fetched from the URLs the page passes in, all on the site's own origin.
 //
 // Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
@@ -100,7 +103,7 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
     const api = pyodide.pyimport(`${name}.api`);
     api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
     pyodideInstance = pyodide;
-    return { api, version: pyodide.version, start: "fresh" };
+    return { api, pyodide, name, version: pyodide.version, start: "fresh" };
   };
   if (saved) {
     try {
@@ -110,7 +113,7 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
       // runs ("memory access out of bounds"). Ready means it has answered once.
       JSON.parse(api.run("equivalence", "{}"));
       // pyodideInstance stays unset: a restored runtime has nothing new to save
-      return { api, version: pyodide.version, start: "snapshot" };
+      return { api, pyodide, name, version: pyodide.version, start: "snapshot" };
     } catch (error) {
       if (failed) throw error;
       console.warn("calculators: the saved snapshot did not restore; starting afresh:", error);
@@ -136,6 +139,36 @@ async function answer({ kind, request }) {
       restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
     }
     return (await restarting).api.run(kind, request);
+  }
+}
+
+// A roster (the roster page): the file's bytes, handed over rather than copied, checked by
+// calculators.roster.page row by row (the same `api.answer` as the single-person pages), with
+// progress as it goes; the answer comes back with the results as .xlsx and .csv bytes.
+async function checkRoster({ id, bytes, lang, asOf }) {
+  const { pyodide, name } = await starting;
+  // No snapshot of a runtime that has held a roster: its memory has grown with the file.
+  clearTimeout(snapshotTimer);
+  snapshotKey = null;
+  const page = pyodide.pyimport(`${name}.roster.page`);
+  const data = pyodide.toPy(new Uint8Array(bytes));
+  const progress = (done, total) => self.postMessage({ type: "progress", id, done, total });
+  const out = page.check_for_page(data, lang, asOf, progress);
+  try {
+    const response = out.get(0);
+    const [xlsx, csv] = [1, 2].map((i) => {
+      const file = out.get(i);
+      try {
+        return file.toJs().slice().buffer; // its own copy: the Python object is freed below
+      } finally {
+        file.destroy();
+      }
+    });
+    return { response, files: { xlsx, csv } };
+  } finally {
+    out.destroy();
+    data.destroy();
+    page.destroy();
   }
 }
 
@@ -227,6 +260,13 @@ self.onmessage = async ({ data }) => {
       snapshotSoon(1000);
     } catch (error) {
       self.postMessage(await failure(error));
+    }
+  } else if (data.type === "roster") {
+    try {
+      const { response, files } = await checkRoster(data);
+      self.postMessage({ type: "result", id: data.id, response, files }, [files.xlsx, files.csv]);
+    } catch (error) {
+      self.postMessage({ type: "result", id: data.id, failed: String(error) });
     }
   } else if (data.type === "run") {
     try {
