@@ -168,6 +168,7 @@ function checkFile(file) {
 
 fileInput.addEventListener("change", () => {
   checkFile(fileInput.files[0]);
+  fileInput.value = ""; // choosing the same file again (after a paste, or an edit) checks it again
 });
 
 for (const type of ["dragenter", "dragover"]) {
