@@ -769,8 +769,8 @@ WORDING: dict[str, Text] = {
     "roster-page-template-csv": Text(zh="CSV 模板", en="CSV template"),
     "roster-page-template-other": Text(zh="英文表头：", en="With Chinese headers:"),
     "roster-page-step-file": Text(
-        zh="选择填好的文件，或把文件拖到此框内",
-        en="Choose the filled-in file, or drop it on this box",
+        zh="选择填好的文件（在电脑上也可以把文件拖到下面的框里）",
+        en="Choose the filled-in file (on a computer you may also drop it on the box below)",
     ),
     "roster-page-choose": Text(zh="选择文件（.xlsx 或 .csv）", en="Choose a file (.xlsx or .csv)"),
     "roster-page-step-paste": Text(
