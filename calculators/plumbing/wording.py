@@ -815,6 +815,10 @@ WORDING: dict[str, Text] = {
     "roster-page-shown": Text(
         zh="显示 {shown} 行，共 {total} 行", en="Showing {shown} of {total} rows"
     ),
+    "roster-page-more": Text(
+        zh="再显示 {count} 行（还有 {left} 行；下载的文件包含全部行）",
+        en="Show {count} more rows ({left} left; the downloads hold every row)",
+    ),
     "roster-page-row": Text(zh="行号", en="Row"),
     "roster-page-sort": Text(zh="点击列名排序", en="Select a column's name to sort by it"),
     "roster-page-problems": Text(zh="无法检查的行", en="Rows that could not be checked"),

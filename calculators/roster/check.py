@@ -141,9 +141,11 @@ def check_table(
     columns = [column_for(cell) for cell in headers]
     body = table[start + 1 :]
     answers = []
+    titles: dict[str, Text | None] = {}  # level as written -> its title when hired
     for offset, row in enumerate(body, start=1):
         if any(plain(cell) for cell in row):
-            answers.append(_answer_row(start + offset + 1, headers, columns, row, as_of, index))
+            number = start + offset + 1
+            answers.append(_answer_row(number, headers, columns, row, as_of, index, titles))
         if progress is not None and (offset % PROGRESS_EVERY == 0 or offset == len(body)):
             progress(offset, len(body))
     summary = {status: 0 for status in STATUSES}
@@ -166,6 +168,7 @@ def _answer_row(
     row: Sequence[Cell],
     as_of: date,
     index: PolicyIndex,
+    titles: dict[str, Text | None],
 ) -> RowAnswer:
     cells = [_shown(row[i]) if i < len(row) else "" for i in range(len(headers))]
     values, notes, problems = _read_cells(headers, columns, row)
@@ -177,14 +180,14 @@ def _answer_row(
     request = {key: value for key, value in values.items() if value is not None}
     request["as_of"] = as_of.isoformat()
     try:
-        decision = api.answer("eligibility", request, index)
+        decision = api.answer("eligibility", request, index, view=False)
     except InputError as err:
         return replace(base, problems=[_problem(err, headers, columns)])
     return replace(
         base,
         status=_status(decision, as_of),
         target=_name(decision["target"]),
-        equivalent=_equivalent(values.get("certificate"), hired, index),
+        equivalent=_equivalent(values.get("certificate"), hired, index, titles),
         headline=Text.of(decision["headline"]),
         eligible_from=_day(decision["eligible_from"]),
         route=_route(decision),
@@ -258,20 +261,29 @@ def _status(decision: dict[str, Any], as_of: date) -> str:
     return "within_year" if opens <= add_years(as_of, 1) else "later"
 
 
-def _equivalent(level: Any, hired: bool | None, index: PolicyIndex) -> Text | None:
+def _equivalent(
+    level: Any, hired: bool | None, index: PolicyIndex, titles: dict[str, Text | None]
+) -> Text | None:
     """The title a holder of `level` is treated as when hired: the roster's column says so
-    whatever this row's hired cell says (a row marked not hired gets it with that mark)."""
+    whatever this row's hired cell says (a row marked not hired gets it with that mark).
+    `titles` keeps each level's answer for the rest of the roster (a team has few levels)."""
     if not level:
         return None
+    if level not in titles:
+        titles[level] = _hired_title(level, index)
+    name = titles[level]
+    if name is None:
+        return None
+    return wording.NOT_HIRED_MARK.format(title=name) if hired is False else name
+
+
+def _hired_title(level: str, index: PolicyIndex) -> Text | None:
     try:
-        found = api.answer("equivalence", {"level": level, "hired": True}, index)
+        found = api.answer("equivalence", {"level": level, "hired": True}, index, view=False)
     except InputError:
         return None
     title = found["equivalent"]
-    if title is None:
-        return None
-    name = _name(title)
-    return wording.NOT_HIRED_MARK.format(title=name) if hired is False else name
+    return None if title is None else _name(title)
 
 
 def _route(decision: dict[str, Any]) -> str | None:

@@ -128,6 +128,7 @@ SCRIPT_WORDING = (
     "roster-page-filter-level",
     "roster-page-all",
     "roster-page-shown",
+    "roster-page-more",
     "roster-page-row",
     "roster-page-sort",
     "roster-page-problems",

@@ -246,3 +246,19 @@ def test_the_roster_page_works_under_the_content_security_policy(
         page.click("[data-roster-download=xlsx]")
     assert _violations(page, refused) == []
     page.close()
+
+
+def test_a_long_roster_shows_500_rows_at_a_time(roster: Callable[[str], Page]) -> None:
+    page = roster("en")
+    lines = ["现有等级\t取证日期", *(["高级工\t2021-06-01"] * 520)]
+    page.fill("#roster-paste", "\n".join(lines))
+    page.click("[data-roster-paste]")
+    page.wait_for_selector(".roster-summary")
+    assert _summary(page)["now"] == "520"
+    assert len(_table(page)) == 500
+    more = page.locator(".roster-more")
+    assert more.inner_text() == "Show 20 more rows (20 left; the downloads hold every row)"
+    more.click()
+    assert len(_table(page)) == 520
+    assert more.is_hidden()
+    assert page.inner_text(".roster-shown") == "Showing 520 of 520 rows"

@@ -321,6 +321,8 @@ function table(answer) {
   shown.head = headRow;
   shown.body = el("tbody");
   shown.count = el("p", { class: "roster-shown", "aria-live": "polite" });
+  shown.more = el("button", { type: "button", class: "md-button roster-more", hidden: "" });
+  shown.more.addEventListener("click", writeRows);
   const caption = el("caption", {}, words["roster-page-sort"]);
   const wrapper = el(
     "div",
@@ -329,19 +331,20 @@ function table(answer) {
   );
   caption.id = "roster-table-caption";
   fillBody();
-  return [filters, shown.count, wrapper];
+  return [filters, shown.count, wrapper, el("p", {}, shown.more)];
 }
 
-// The rows that pass the filters, in the chosen order, written in slices so that a long roster
-// never holds the page still (each slice is one short task).
-const SLICE = 400;
+// The rows that pass the filters, in the chosen order: the first PAGE of them, then PAGE more
+// at each press of the button below the table. A browser lays a table out whole, so ten
+// thousand rows at once would hold the page still for seconds; the downloads hold every row.
+const PAGE = 500;
 
 function fillBody() {
   const { answer, sort, status, level } = shown;
   const column = COLUMNS.find((c) => c.key === sort.key);
   const key = column.rank ?? column.value;
   const collator = new Intl.Collator(lang === "zh" ? "zh-CN" : "en-GB", { numeric: true });
-  const rows = answer.rows
+  shown.rows = answer.rows
     .filter((row) => (!status || row.status === status) && (!level || row.target === level))
     .sort((a, b) => {
       const [x, y] = [key(a), key(b)];
@@ -352,22 +355,25 @@ function fillBody() {
     if (th.dataset.key === sort.key) th.setAttribute("aria-sort", sort.ascending ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
   }
-  shown.count.textContent = rows.length ? fill(words["roster-page-shown"], { shown: number(rows.length), total: number(answer.rows.length) }) : words["roster-page-none"];
-  const body = shown.body;
-  const filling = (shown.filling = {});
-  body.replaceChildren();
-  const writeSlice = (start) => {
-    if (shown?.filling !== filling) return; // sorted or filtered again meanwhile
-    const slice = document.createDocumentFragment();
-    for (const row of rows.slice(start, start + SLICE)) {
-      slice.append(el("tr", { "data-status": row.status }, ...COLUMNS.map((c) => el(c.key === "row" ? "th" : "td", c.key === "row" ? { scope: "row" } : {}, String(c.value(row) ?? "")))));
-    }
-    body.append(slice);
-    if (start + SLICE < rows.length) setTimeout(() => writeSlice(start + SLICE), 0);
-    else body.dataset.complete = "";
-  };
-  delete body.dataset.complete;
-  writeSlice(0);
+  shown.body.replaceChildren();
+  writeRows();
+}
+
+function writeRows() {
+  const { rows, body, more } = shown;
+  const from = body.rows.length;
+  const slice = document.createDocumentFragment();
+  for (const row of rows.slice(from, from + PAGE)) {
+    slice.append(el("tr", { "data-status": row.status }, ...COLUMNS.map((c) => el(c.key === "row" ? "th" : "td", c.key === "row" ? { scope: "row" } : {}, String(c.value(row) ?? "")))));
+  }
+  body.append(slice);
+  const written = body.rows.length;
+  const total = shown.answer.rows.length;
+  shown.count.textContent = rows.length ? fill(words["roster-page-shown"], { shown: number(written), total: number(total) }) : words["roster-page-none"];
+  const left = rows.length - written;
+  more.hidden = left <= 0;
+  more.textContent = fill(words["roster-page-more"], { count: number(Math.min(PAGE, left)), left: number(left) });
+  body.dataset.complete = "";
 }
 
 startWorker();
