@@ -822,6 +822,11 @@ WORDING: dict[str, Text] = {
     "roster-page-row": Text(zh="行号", en="Row"),
     "roster-page-sort": Text(zh="点击列名排序", en="Select a column's name to sort by it"),
     "roster-page-problems": Text(zh="无法检查的行", en="Rows that could not be checked"),
+    "roster-page-problems-more": Text(
+        zh="还有 {count} 行无法检查：在下表中按“无法检查”筛选，或下载结果查看",
+        en="{count} more rows could not be checked: show them in the table below (by result: "
+        "cannot check), or in the downloads",
+    ),
     "roster-page-problem": Text(
         zh="第 {row} 行，“{column}”列：{message}",
         en="Row {row}, column \u201c{column}\u201d: {message}",

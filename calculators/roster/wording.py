@@ -133,6 +133,7 @@ SCRIPT_WORDING = (
     "roster-page-sort",
     "roster-page-problems",
     "roster-page-problem",
+    "roster-page-problems-more",
     "roster-page-downloads",
     "roster-page-download-xlsx",
     "roster-page-download-csv",

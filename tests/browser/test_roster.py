@@ -250,11 +250,11 @@ def test_the_roster_page_works_under_the_content_security_policy(
 
 def test_a_long_roster_shows_500_rows_at_a_time(roster: Callable[[str], Page]) -> None:
     page = roster("en")
-    lines = ["现有等级\t取证日期", *(["高级工\t2021-06-01"] * 520)]
-    page.fill("#roster-paste", "\n".join(lines))
+    good, bad = "高级工\t2021-06-01", "高级工\tsoon"
+    page.fill("#roster-paste", "\n".join(["现有等级\t取证日期", *[good] * 415, *[bad] * 105]))
     page.click("[data-roster-paste]")
     page.wait_for_selector(".roster-summary")
-    assert _summary(page)["now"] == "520"
+    assert (_summary(page)["now"], _summary(page)["cannot_check"]) == ("415", "105")
     assert len(_table(page)) == 500
     more = page.locator(".roster-more")
     assert more.inner_text() == "Show 20 more rows (20 left; the downloads hold every row)"
@@ -262,3 +262,11 @@ def test_a_long_roster_shows_500_rows_at_a_time(roster: Callable[[str], Page]) -
     assert len(_table(page)) == 520
     assert more.is_hidden()
     assert page.inner_text(".roster-shown") == "Showing 520 of 520 rows"
+    # the first 100 rows that cannot be checked are listed, the others counted
+    problems = page.locator(".roster-problems li").all_inner_texts()
+    assert len(problems) == 101
+    assert (
+        problems[0]
+        == 'Row 417, column \u201c取证日期\u201d: "soon" is not a date (write 2021-06-01, 2021/6/1, 2021-06 or 2021.6)'
+    )
+    assert problems[-1].startswith("5 more rows could not be checked")

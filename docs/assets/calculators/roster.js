@@ -224,6 +224,8 @@ function forget() {
 }
 window.addEventListener("pagehide", forget);
 
+const PROBLEMS = 100;
+
 const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv;charset=utf-8",
@@ -250,14 +252,18 @@ function showRoster(answer, files, source) {
     " ",
     el("a", { class: "md-button", href: links[1], download: answer.files.csv, "data-roster-download": "csv" }, words["roster-page-download-csv"]),
   );
+  // The first PROBLEMS of the rows that cannot be checked, listed; the table (filtered by
+  // that status) and the downloads hold them all.
   const problems = answer.rows.filter((row) => row.problems.length);
+  const listed = problems.slice(0, PROBLEMS);
   const problemList = problems.length
     ? [
         el("h3", { id: "roster-problems" }, words["roster-page-problems"]),
         el(
           "ul",
           { class: "roster-problems" },
-          ...problems.flatMap((row) => row.problems.map((problem) => el("li", {}, problemText(row, problem)))),
+          ...listed.flatMap((row) => row.problems.map((problem) => el("li", {}, problemText(row, problem)))),
+          problems.length > PROBLEMS ? el("li", { class: "roster-problems-more" }, fill(words["roster-page-problems-more"], { count: number(problems.length - PROBLEMS) })) : null,
         ),
       ]
     : [];
