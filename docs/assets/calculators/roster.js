@@ -171,14 +171,18 @@ fileInput.addEventListener("change", () => {
   fileInput.value = ""; // choosing the same file again (after a paste, or an edit) checks it again
 });
 
+// A file dropped anywhere in the roster's box is checked (a browser would otherwise open it,
+// leaving the page); the dashed zone shows where.
 for (const type of ["dragenter", "dragover"]) {
-  dropZone.addEventListener(type, (event) => {
+  root.addEventListener(type, (event) => {
     event.preventDefault();
     dropZone.dataset.over = "";
   });
 }
-dropZone.addEventListener("dragleave", () => delete dropZone.dataset.over);
-dropZone.addEventListener("drop", (event) => {
+root.addEventListener("dragleave", (event) => {
+  if (!root.contains(event.relatedTarget)) delete dropZone.dataset.over;
+});
+root.addEventListener("drop", (event) => {
   event.preventDefault();
   delete dropZone.dataset.over;
   checkFile(event.dataTransfer.files[0]);
