@@ -270,3 +270,18 @@ def test_a_long_roster_shows_500_rows_at_a_time(roster: Callable[[str], Page]) -
         == 'Row 417, column \u201c取证日期\u201d: "soon" is not a date (write 2021-06-01, 2021/6/1, 2021-06 or 2021.6)'
     )
     assert problems[-1].startswith("5 more rows could not be checked")
+
+
+def test_a_dropped_file_is_checked(roster: Callable[[str], Page]) -> None:
+    page = roster("zh")
+    transfer = page.evaluate_handle(
+        """bytes => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], "dropped.xlsx"));
+          return transfer;
+        }""",
+        list(WORKBOOK.read_bytes()),
+    )
+    page.dispatch_event("[data-roster-drop]", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector(".roster-source:has-text('dropped.xlsx')")
+    assert _summary(page)["now"] == "1" and _summary(page)["cannot_check"] == "1"
