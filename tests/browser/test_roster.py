@@ -19,9 +19,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from tests.browser.conftest import site_url, wait_ready
+from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
 from tests.browser.test_csp import _open, _violations, csp_context, csp_server  # noqa: F401
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "calculators" / "roster" / "files"
@@ -285,3 +285,24 @@ def test_a_dropped_file_is_checked(roster: Callable[[str], Page]) -> None:
     page.dispatch_event("[data-roster-drop]", "drop", {"dataTransfer": transfer})
     page.wait_for_selector(".roster-source:has-text('dropped.xlsx')")
     assert _summary(page)["now"] == "1" and _summary(page)["cannot_check"] == "1"
+
+
+def test_the_roster_page_checks_from_a_restored_snapshot(browser: Browser, server: str) -> None:
+    """A snapshot saved by another calculator page holds the roster's Python too (a restored
+    runtime has the modules imported before its snapshot, not the wheel's files)."""
+    recorder = Recorder()
+    context = new_context(browser, recorder)
+    first = context.new_page()
+    first.goto(site_url(server, "zh", "calculators/equivalence/"))
+    first.wait_for_selector("[data-calc-status][data-snapshot]")
+    assert first.get_attribute("[data-calc-status]", "data-snapshot") == "saved"
+    first.close()
+    page = context.new_page()
+    page.goto(site_url(server, "en", "calculators/roster/"))
+    wait_ready(page)
+    assert page.get_attribute("[data-calc-status]", "data-start") == "snapshot"
+    page.set_input_files("#roster-file", WORKBOOK)
+    page.wait_for_selector(".roster-summary")
+    assert _summary(page)["now"] == "1" and _summary(page)["cannot_check"] == "1"
+    context.close()
+    recorder.check_since((0, 0))

@@ -79,8 +79,10 @@ const DIGEST_HEADER = "X-Content-SHA256"; // of the stored (gzipped) bytes
 let snapshotKey = null; // this build's key, where snapshots can be kept (Cache Storage exists)
 let snapshotTimer = null;
 let pyodideInstance = null;
+let snapshotPackage = null; // the package's name, for what the snapshot imports first
 
 async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot }) {
+  snapshotPackage = name;
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
@@ -131,26 +133,40 @@ async function answer({ kind, request }) {
     return runtime.api.run(kind, request);
   } catch (error) {
     if (runtime.start !== "snapshot") throw error;
-    if (!restarting) {
-      console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
-      self.postMessage({ type: "restarting" });
-      restarting = starting = forgetSnapshots().then(startAfresh);
-      const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
-      restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
-    }
-    return (await restarting).api.run(kind, request);
+    return (await restartAfresh(error)).api.run(kind, request);
   }
+}
+
+function restartAfresh(error) {
+  if (!restarting) {
+    console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
+    self.postMessage({ type: "restarting" });
+    restarting = starting = forgetSnapshots().then(startAfresh);
+    const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
+    restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
+  }
+  return restarting;
 }
 
 // A roster (the roster page): the file's bytes, handed over rather than copied, checked by
 // calculators.roster.page row by row (the same `api.answer` as the single-person pages), with
 // progress as it goes; the answer comes back with the results as .xlsx and .csv bytes.
 async function checkRoster({ id, bytes, lang, asOf }) {
-  const { pyodide, name } = await starting;
+  let runtime = await starting;
   // No snapshot of a runtime that has held a roster: its memory has grown with the file.
   clearTimeout(snapshotTimer);
   snapshotKey = null;
-  const page = pyodide.pyimport(`${name}.roster.page`);
+  let page;
+  try {
+    page = runtime.pyodide.pyimport(`${runtime.name}.roster.page`);
+  } catch (error) {
+    // A restored runtime has the modules its snapshot had imported, not the wheel's files: one
+    // saved by an older build of this script, without the roster's, cannot import them.
+    if (runtime.start !== "snapshot") throw error;
+    runtime = await restartAfresh(error);
+    page = runtime.pyodide.pyimport(`${runtime.name}.roster.page`);
+  }
+  const { pyodide } = runtime;
   const data = pyodide.toPy(new Uint8Array(bytes));
   const progress = (done, total) => self.postMessage({ type: "progress", id, done, total });
   const out = page.check_for_page(data, lang, asOf, progress);
@@ -229,6 +245,9 @@ async function saveSnapshot() {
   try {
     // Pyodide refuses to snapshot while it lists loaded packages (it expects an empty record);
     // the restored interpreter needs none of that record: the package is already imported.
+    // The roster page's Python too (imported, not run): a restored runtime has only the
+    // modules imported before its snapshot, and the roster page starts from the same one.
+    pyodide.pyimport(`${snapshotPackage}.roster.page`).destroy();
     const loaded = { ...pyodide.loadedPackages };
     for (const packageName of Object.keys(loaded)) delete pyodide.loadedPackages[packageName];
     let bytes;
