@@ -21,8 +21,10 @@ from .runtime import PACKAGE, Runtime
 
 # The page script and worker, as docs/ holds them (MkDocs copies them into the site).
 SCRIPTS = "assets/calculators"
-ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js")
+ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js", "roster.css", "roster.js")
 WASM = "pyodide.asm.wasm"  # the runtime's largest file, as the npm package holds it
+# What a calculator page links, unless its SitePage names its own (the roster page does).
+PAGE_ASSETS = ("calculators.css", "calculators.js")
 
 
 class CalculatorData:
@@ -98,11 +100,16 @@ def _key(request: dict[str, Any]) -> str:
 
 
 def with_runtime(
-    html: str, page_url: str, runtime: Runtime, versions: dict[str, str], snapshot: str
+    html: str,
+    page_url: str,
+    runtime: Runtime,
+    versions: dict[str, str],
+    snapshot: str,
+    assets: tuple[str, ...] = PAGE_ASSETS,
 ) -> str:
-    """A calculator page's content with its style sheet, the runtime settings its script reads
-    (`#calc-runtime`) and the script itself; `versions` gives each asset's digest, so a
-    browser fetches a changed script anew."""
+    """A calculator page's content with its style sheets, the runtime settings its script
+    reads (`#calc-runtime`) and its module scripts (`assets`); `versions` gives each asset's
+    digest, so a browser fetches a changed script anew."""
     to_root = "../" * page_url.count("/")  # page_url is relative to the site root: "en/a/b/"
     url = {name: f"{to_root}{SCRIPTS}/{name}?v={digest}" for name, digest in versions.items()}
     settings = {
@@ -118,8 +125,14 @@ def with_runtime(
             to_root + runtime.stdlib_url: len(runtime.stdlib),
         },
     }
+    styles = "".join(
+        f'<link rel="stylesheet" href="{url[a]}">\n' for a in assets if a.endswith(".css")
+    )
+    scripts = "".join(
+        f'<script type="module" src="{url[a]}"></script>\n' for a in assets if a.endswith(".js")
+    )
     return (
-        f'<link rel="stylesheet" href="{url["calculators.css"]}">\n{html}\n'
+        f"{styles}{html}\n"
         f'<script type="application/json" id="calc-runtime">{CalculatorData.script_json(settings)}'
-        f'</script>\n<script type="module" src="{url["calculators.js"]}"></script>\n'
+        f"</script>\n{scripts}"
     )

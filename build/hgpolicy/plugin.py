@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .calcdata import ASSETS, SCRIPTS, CalculatorData, with_runtime
+from .calcdata import ASSETS, PAGE_ASSETS, SCRIPTS, CalculatorData, with_runtime
 from .compile import policy_json
 from .csp import write_headers
 from .errors import PolicyError
@@ -42,6 +42,7 @@ from .offline import write_service_worker
 from .pages import Renderer, published
 from .policy import load_policy
 from .precompress import BEST, FAST, precompress
+from .roster import RosterData
 from .runtime import (
     Runtime,
     calculators_files,
@@ -130,6 +131,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         self.versions = {name: _digest(scripts / name) for name in ASSETS}
         assert self.renderer is not None
         self.renderer.env.globals["calc"] = self.calc
+        self.renderer.env.globals["roster"] = RosterData(self.renderer.model)
         self.renderer.env.globals["third_party"] = components(self.runtime)
 
     @event_priority(-200)  # after every other on_config: the policy is valid before the lock
@@ -199,6 +201,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 feed_url=_absolute(config, _languages(config)[0], uri),
             )
             files.append(File.generated(config, uri, content=feed))
+        # The roster's blank templates, made from this policy by the calculators' roster code.
+        for uri, data in RosterData(self.renderer.model).files(_languages(config)).items():
+            files.append(File.generated(config, uri, content=data))
         licences = {c.licence_uri: c.licence for c in components(self.runtime)}
         for uri, spdx in sorted(licences.items()):
             text = licence_text(self.runtime.root, spdx)
@@ -217,7 +222,8 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         if found is None or found[0].kind is not Kind.CALCULATOR:
             return html
         assert self.runtime is not None
-        return with_runtime(html, page.url, self.runtime, self.versions, self.snapshot)
+        assets = found[0].assets or PAGE_ASSETS
+        return with_runtime(html, page.url, self.runtime, self.versions, self.snapshot, assets)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

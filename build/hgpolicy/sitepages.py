@@ -33,6 +33,9 @@ class SitePage:
     template: str  # templates/<template>.md.j2, rendered in the page's language
     kind: Kind
     meta: dict[str, Any] = field(default_factory=dict)  # front matter, e.g. a search boost
+    # A calculator page's style sheets and module scripts (docs/assets/calculators/), when not
+    # the form calculators' own (calcdata.PAGE_ASSETS): the roster page has its own script.
+    assets: tuple[str, ...] | None = None
 
     @property
     def title_label(self) -> str:
@@ -62,6 +65,12 @@ SITE_PAGES: tuple[SitePage, ...] = (
     SitePage("reference/targets.md", "targets", Kind.REFERENCE),
     SitePage("calculators/equivalence.md", "calc-equivalence", Kind.CALCULATOR),
     SitePage("calculators/eligibility.md", "calc-eligibility", Kind.CALCULATOR),
+    SitePage(
+        "calculators/roster.md",
+        "calc-roster",
+        Kind.CALCULATOR,
+        assets=("calculators.css", "roster.css", "roster.js"),
+    ),
     SitePage("topics.md", "topics", Kind.FINDING),
     SitePage("glossary.md", "glossary", Kind.FINDING),
     SitePage("downloads.md", "downloads", Kind.RECORD),

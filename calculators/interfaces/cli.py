@@ -1,4 +1,4 @@
-"""`python -m calculators equivalence|eligibility|tables …`: the calculators in a terminal.
+"""`python -m calculators equivalence|eligibility|tables|roster …`: the calculators in a terminal.
 
 For maintainers, employers and tests. `--json` prints the same object the browser gets;
 without it the answer is explained in Chinese (or English with `--lang en`). Bad input ends
@@ -23,6 +23,7 @@ from calculators.plumbing.serial import DATE_FORMS
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING
 from calculators.registry import Field, calculators
+from calculators.roster import command as roster_command
 
 LANGS = ("zh", "en")
 # Numbers as people write them, and nothing else Python would also read (1_0, ١٠, " 4", 1e3).
@@ -75,6 +76,7 @@ def _parser(lang: str) -> _Parser:
         for field in calculator.fields():
             _add_option(command, field, lang)
     sub.add_parser(api.TABLES, parents=[common], help=WORDING["cli-tables"].get(lang))
+    roster_command.add_command(sub, common, lang)
     return parser
 
 
@@ -114,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser(lang).parse_args(args_list)
         lang = args.lang if args.lang in LANGS else lang
+        if args.kind == roster_command.KIND:
+            return roster_command.run(args, lang)
         request = _request(args)
         response = api.answer(args.kind, request)
     except InputError as err:

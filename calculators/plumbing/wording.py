@@ -753,6 +753,108 @@ WORDING: dict[str, Text] = {
         zh="没有来源规定与{title}对应的技能等级。",
         en="No source states a skill level that corresponds to {title}.",
     ),
+    # The roster page (calculators/roster/ for its Python's own words; its script's words
+    # are listed in calculators/roster/wording.py SCRIPT_WORDING)
+    "home-task-roster-who": Text(zh="用人单位人事部门", en="Employers' HR staff"),
+    "home-task-roster": Text(
+        zh="一次检查整份员工名单（Excel 或 CSV）",
+        en="Check a whole staff list at once (Excel or CSV)",
+    ),
+    "calculator-roster": Text(
+        zh="上传员工名单（文件只在浏览器里读取），逐人回答能否申报，可下载结果",
+        en="Each person on a staff list answered at once, the file read only in your browser",
+    ),
+    "roster-page-intro": Text(
+        zh="用人单位不必逐人填写表单：把员工名单做成表格，一次检查完。每一行都按“能否申报技能等级”计算器的同一规则回答：现在能否申报、按哪条途径、哪天起可以申报、还缺什么，以及被聘用时对应的职称。",
+        en="No need to fill in the form once per person: put the staff list in a spreadsheet "
+        "and check it in one go. Each row is answered by the same rules as the eligibility "
+        "calculator: whether the person may apply now, by which route, from which day, what "
+        "is still missing, and the title a hired holder of the level is treated as.",
+    ),
+    "roster-page-private": Text(
+        zh="文件不会离开您的电脑：它在您的浏览器里读取和检查，不上传，也不发送到任何地方。",
+        en="The file never leaves your computer: it is read and checked inside your browser, "
+        "not uploaded, and sent nowhere.",
+    ),
+    "roster-page-step-template": Text(
+        zh="下载模板，每位员工填一行（也可以用自己的表格，只要表头含有下面列出的列名）：",
+        en="Download the template and fill in one row per person (or use your own "
+        "spreadsheet, as long as its header row names the columns listed below):",
+    ),
+    "roster-page-template-xlsx": Text(zh="Excel 模板（.xlsx）", en="Excel template (.xlsx)"),
+    "roster-page-template-csv": Text(zh="CSV 模板", en="CSV template"),
+    "roster-page-template-other": Text(zh="英文表头：", en="With Chinese headers:"),
+    "roster-page-step-file": Text(
+        zh="选择填好的文件（在电脑上也可以把文件拖到下面的框里）",
+        en="Choose the filled-in file (on a computer you may also drop it on the box below)",
+    ),
+    "roster-page-choose": Text(zh="选择文件（.xlsx 或 .csv）", en="Choose a file (.xlsx or .csv)"),
+    "roster-page-step-paste": Text(
+        zh="或者：在 Excel 或 WPS 中选中表格（连同表头行）复制，粘贴到这里",
+        en="Or: select the cells in Excel or WPS (with the header row), copy, and paste them here",
+    ),
+    "roster-page-paste-check": Text(zh="检查粘贴的表格", en="Check the pasted cells"),
+    "roster-page-columns": Text(zh="表格的列", en="The columns"),
+    "roster-page-columns-intro": Text(
+        zh="表头用中文或英文都可以，顺序不限；只填知道的内容。“取证日期”和“取证后工作年限”、“参加工作日期”和“累计工作年限”填一个即可。不认识的列原样保留在结果里。",
+        en="Headers may be in Chinese or English, in any order; fill in what you know. Give "
+        "either the certificate date or the years since it, and either the start of work or "
+        "the total years. Columns the check does not know are kept as they are in the results.",
+    ),
+    "roster-page-header-zh": Text(zh="中文表头", en="Chinese header"),
+    "roster-page-header-en": Text(zh="英文表头", en="English header"),
+    "roster-page-fill": Text(zh="填写什么", en="What to write"),
+    "roster-reads-text": Text(zh="文字", en="Text"),
+    "roster-reads-choice": Text(
+        zh="从下拉列表中选，或写名称（中文、英文均可）",
+        en="Pick from the drop-down list, or write the name (Chinese or English)",
+    ),
+    "roster-reads-date": Text(
+        zh="日期，如 2021-06-01、2021/6/1 或 2021年6月",
+        en="A date, such as 2021-06-01, 2021/6/1 or 2021-06",
+    ),
+    "roster-reads-number": Text(zh="数字，如 3 或 3.5", en="A number, such as 3 or 3.5"),
+    "roster-reads-yes_no": Text(zh="是 或 否", en="Yes or no"),
+    "roster-page-reading": Text(zh="正在读取文件……", en="Reading the file…"),
+    "roster-page-progress": Text(
+        zh="已检查 {done} / {total} 行", en="{done} of {total} rows checked"
+    ),
+    "roster-page-file": Text(zh="文件：{name}", en="File: {name}"),
+    "roster-page-pasted": Text(zh="粘贴的表格", en="Pasted cells"),
+    "roster-page-paste-empty": Text(
+        zh="请先把表格粘贴到上面的框里", en="Paste the cells into the box above first"
+    ),
+    "roster-page-count": Text(zh="共检查 {count} 行", en="{count} rows checked"),
+    "roster-page-filter-status": Text(zh="按结果筛选", en="Show by result"),
+    "roster-page-filter-level": Text(zh="按申报等级筛选", en="Show by level applied for"),
+    "roster-page-all": Text(zh="全部", en="All"),
+    "roster-page-shown": Text(
+        zh="显示 {shown} 行，共 {total} 行", en="Showing {shown} of {total} rows"
+    ),
+    "roster-page-more": Text(
+        zh="再显示 {count} 行（还有 {left} 行；下载的文件包含全部行）",
+        en="Show {count} more rows ({left} left; the downloads hold every row)",
+    ),
+    "roster-page-row": Text(zh="行号", en="Row"),
+    "roster-page-sort": Text(zh="点击列名排序", en="Select a column's name to sort by it"),
+    "roster-page-problems": Text(zh="无法检查的行", en="Rows that could not be checked"),
+    "roster-page-problems-more": Text(
+        zh="还有 {count} 行无法检查：在下表中按“无法检查”筛选，或下载结果查看",
+        en="{count} more rows could not be checked: show them in the table below (by result: "
+        "cannot check), or in the downloads",
+    ),
+    "roster-page-problem": Text(
+        zh="第 {row} 行，“{column}”列：{message}",
+        en="Row {row}, column \u201c{column}\u201d: {message}",
+    ),
+    "roster-page-downloads": Text(zh="下载检查结果", en="Download the results"),
+    "roster-page-download-xlsx": Text(zh="Excel 文件（.xlsx）", en="Excel file (.xlsx)"),
+    "roster-page-download-csv": Text(zh="CSV 文件", en="CSV file"),
+    "roster-page-none": Text(zh="没有符合条件的行", en="No row matches"),
+    "roster-page-failed": Text(
+        zh="检查时出错，文件未能检查。请刷新页面后再试。",
+        en="Something went wrong and the file was not checked. Reload the page and try again.",
+    ),
     # Page titles (each page's first heading; build/hgpolicy/sitepages.py names the key)
     "page-title-home": Text(
         zh="黄石市技能人才评价制度改革", en="Huangshi skilled-worker evaluation reform"
@@ -771,6 +873,7 @@ WORDING: dict[str, Text] = {
         zh="技能等级与职称对应", en="Skill levels and engineering titles"
     ),
     "page-title-calc-eligibility": Text(zh="能否申报技能等级", en="May I apply for a skill level?"),
+    "page-title-calc-roster": Text(zh="检查整份员工名单", en="Check a whole staff list"),
     "page-title-topics": Text(zh="主题", en="Topics"),
     "page-title-glossary": Text(zh="术语表", en="Glossary"),
     "page-title-downloads": Text(zh="下载数据", en="Downloads"),

@@ -9,7 +9,7 @@ column as the file names it and the reason, while the other rows are still answe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -24,12 +24,19 @@ from calculators.roster import wording
 from calculators.roster.cells import CellError, plain, read_date, read_number, read_yes_no
 from calculators.roster.columns import COLUMNS, Column, column_for, is_header_row
 from calculators.roster.texttable import decode, read_text_table
-from calculators.roster.xlsx import Cell, WorkbookError, read_first_sheet
+from calculators.roster.xlsx import MAX_ROWS, Cell, WorkbookError, read_first_sheet
 from calculators.rules.dates import add_years
 
 # The statuses a row can end in, in the order the summary lists them.
 STATUSES = ("now", "within_year", "later", "not_yet", "cannot_check")
 _ZIP = b"PK\x03\x04"
+# An OLE compound file: an old binary .xls, or an .xlsx saved with a password (Excel and WPS
+# wrap an encrypted workbook in one); neither can be read here, both can be saved as .xlsx.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The largest file the page reads (the page refuses a bigger one before reading it).
+MAX_FILE_MB = 20
+# How often a long check reports how far it has got (rows), for the page's progress bar.
+PROGRESS_EVERY = 200
 
 
 class RosterError(ValueError):
@@ -87,36 +94,60 @@ class Roster(Serializable):
 
 def read_table(data: bytes) -> list[list[Cell]]:
     """The cells of an .xlsx file's first sheet, or of a CSV/TSV in any encoding."""
+    if not data.strip():
+        raise RosterError(wording.EMPTY)
+    if data.startswith(_OLE):
+        raise RosterError(wording.OLD_OR_LOCKED)
+    if len(data) > MAX_FILE_MB * 1024 * 1024:
+        raise RosterError(wording.TOO_BIG.format(mb=MAX_FILE_MB))
     if data.startswith(_ZIP):
         return read_first_sheet(data).rows
     text, _encoding = decode(data)
-    return [list(row) for row in read_text_table(text)]
+    rows = read_text_table(text)
+    if len(rows) > MAX_ROWS + 1:  # the header, then at most MAX_ROWS rows, as in a workbook
+        raise RosterError(wording.WORKBOOK_REASONS["too_many_rows"])
+    return [list(row) for row in rows]
 
 
-def check_file(data: bytes, as_of: date, index: PolicyIndex | None = None) -> Roster:
+def check_file(
+    data: bytes,
+    as_of: date,
+    index: PolicyIndex | None = None,
+    progress: Callable[[int, int], object] | None = None,
+) -> Roster:
     """Check the roster in a file's bytes (.xlsx, .csv, or tab-separated text)."""
     try:
         table = read_table(data)
     except WorkbookError as err:
         raise RosterError(wording.WORKBOOK_REASONS[err.reason]) from err
-    return check_table(table, as_of, index)
+    return check_table(table, as_of, index, progress)
 
 
 def check_table(
-    table: Sequence[Sequence[Cell]], as_of: date, index: PolicyIndex | None = None
+    table: Sequence[Sequence[Cell]],
+    as_of: date,
+    index: PolicyIndex | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Roster:
-    """Check a table whose header row (any row naming two known columns) comes first."""
+    """Check a table whose header row (any row naming two known columns) comes first.
+
+    `progress(done, total)` is called every PROGRESS_EVERY rows and at the end (counting the
+    rows after the header, blank ones included), so a page can show a long check moving."""
     index = index or api.policy_index()
     start = next((n for n, row in enumerate(table) if is_header_row(row)), None)
     if start is None:
         raise RosterError(wording.NO_HEADER)
     headers = [plain(cell) for cell in table[start]]
     columns = [column_for(cell) for cell in headers]
-    answers = [
-        _answer_row(start + offset + 1, headers, columns, row, as_of, index)
-        for offset, row in enumerate(table[start + 1 :], start=1)
-        if any(plain(cell) for cell in row)
-    ]
+    body = table[start + 1 :]
+    answers = []
+    titles: dict[str, Text | None] = {}  # level as written -> its title when hired
+    for offset, row in enumerate(body, start=1):
+        if any(plain(cell) for cell in row):
+            number = start + offset + 1
+            answers.append(_answer_row(number, headers, columns, row, as_of, index, titles))
+        if progress is not None and (offset % PROGRESS_EVERY == 0 or offset == len(body)):
+            progress(offset, len(body))
     summary = {status: 0 for status in STATUSES}
     for answer in answers:
         summary[answer.status] += 1
@@ -137,6 +168,7 @@ def _answer_row(
     row: Sequence[Cell],
     as_of: date,
     index: PolicyIndex,
+    titles: dict[str, Text | None],
 ) -> RowAnswer:
     cells = [_shown(row[i]) if i < len(row) else "" for i in range(len(headers))]
     values, notes, problems = _read_cells(headers, columns, row)
@@ -148,14 +180,14 @@ def _answer_row(
     request = {key: value for key, value in values.items() if value is not None}
     request["as_of"] = as_of.isoformat()
     try:
-        decision = api.answer("eligibility", request, index)
+        decision = api.answer("eligibility", request, index, view=False)
     except InputError as err:
         return replace(base, problems=[_problem(err, headers, columns)])
     return replace(
         base,
         status=_status(decision, as_of),
         target=_name(decision["target"]),
-        equivalent=_equivalent(values.get("certificate"), hired, index),
+        equivalent=_equivalent(values.get("certificate"), hired, index, titles),
         headline=Text.of(decision["headline"]),
         eligible_from=_day(decision["eligible_from"]),
         route=_route(decision),
@@ -229,20 +261,29 @@ def _status(decision: dict[str, Any], as_of: date) -> str:
     return "within_year" if opens <= add_years(as_of, 1) else "later"
 
 
-def _equivalent(level: Any, hired: bool | None, index: PolicyIndex) -> Text | None:
+def _equivalent(
+    level: Any, hired: bool | None, index: PolicyIndex, titles: dict[str, Text | None]
+) -> Text | None:
     """The title a holder of `level` is treated as when hired: the roster's column says so
-    whatever this row's hired cell says (a row marked not hired gets it with that mark)."""
+    whatever this row's hired cell says (a row marked not hired gets it with that mark).
+    `titles` keeps each level's answer for the rest of the roster (a team has few levels)."""
     if not level:
         return None
+    if level not in titles:
+        titles[level] = _hired_title(level, index)
+    name = titles[level]
+    if name is None:
+        return None
+    return wording.NOT_HIRED_MARK.format(title=name) if hired is False else name
+
+
+def _hired_title(level: str, index: PolicyIndex) -> Text | None:
     try:
-        found = api.answer("equivalence", {"level": level, "hired": True}, index)
+        found = api.answer("equivalence", {"level": level, "hired": True}, index, view=False)
     except InputError:
         return None
     title = found["equivalent"]
-    if title is None:
-        return None
-    name = _name(title)
-    return wording.NOT_HIRED_MARK.format(title=name) if hired is False else name
+    return None if title is None else _name(title)
 
 
 def _route(decision: dict[str, Any]) -> str | None:

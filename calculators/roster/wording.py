@@ -14,6 +14,17 @@ NO_HEADER = Text(
     en="No header row found: use the template, or give the columns names such as "
     '"Current level" and "Certificate date"',
 )
+EMPTY = Text(zh="文件是空的：没有可以检查的内容", en="The file is empty: there is nothing to check")
+OLD_OR_LOCKED = Text(
+    zh="这是旧版 .xls 文件或设置了密码的工作簿，无法读取：请在 Excel 或 WPS 中“另存为”不设密码的 .xlsx 文件后再选择",
+    en="This is an old .xls file or a password-protected workbook, which cannot be read: in "
+    "Excel or WPS, use Save As to save it as an .xlsx file without a password, then choose that",
+)
+TOO_BIG = Text(
+    zh="文件超过 {mb} MB，无法在浏览器中检查：请分成几个文件",
+    en="The file is larger than {mb} MB and cannot be checked in the browser: split it into "
+    "several files",
+)
 WORKBOOK_REASONS = {
     "not_a_workbook": Text(
         zh="无法读取此文件：请选择 .xlsx 或 .csv 文件，或直接粘贴表格",
@@ -80,6 +91,57 @@ DISCLAIMER = Text(
     "reference only; the national skill standard of the occupation and the evaluating body's "
     "rules govern.",
 )
+CLI_HELP = Text(
+    zh="检查整份名单（.xlsx、.csv 或制表符分隔的文本）",
+    en="check a whole roster (.xlsx, .csv or tab-separated text)",
+)
+CLI_FILE = Text(zh="名单文件", en="the roster file")
+CLI_OUTPUT = Text(
+    zh="把检查结果写入此文件（.xlsx 或 .csv，按扩展名）",
+    en="write the checked roster to this file (.xlsx or .csv, by its extension)",
+)
+CLI_OUTPUT_KIND = Text(
+    zh="{found}：结果文件须以 .xlsx 或 .csv 结尾",
+    en="{found}: the output must end in .xlsx or .csv",
+)
+CLI_DATE = Text(
+    zh="“{found}”不是 YYYY-MM-DD 格式的日期", en='"{found}" is not a date as YYYY-MM-DD'
+)
+CLI_ROW = Text(zh="第{row}行：{problem}", en="row {row}: {problem}")
+
+# The words the roster page's script (roster.js) uses, given to it in the page's language;
+# its answers come with their words from Python (page.py).
+SCRIPT_WORDING = (
+    "list-sep",
+    "calc-runtime-loading",
+    "calc-runtime-ready",
+    "calc-runtime-failed",
+    "calc-runtime-checksum",
+    "roster-too-big",
+    "roster-page-reading",
+    "roster-page-progress",
+    "roster-page-file",
+    "roster-page-pasted",
+    "roster-page-paste-empty",
+    "roster-page-count",
+    "roster-page-filter-status",
+    "roster-page-filter-level",
+    "roster-page-all",
+    "roster-page-shown",
+    "roster-page-more",
+    "roster-page-row",
+    "roster-page-sort",
+    "roster-page-problems",
+    "roster-page-problem",
+    "roster-page-problems-more",
+    "roster-page-downloads",
+    "roster-page-download-xlsx",
+    "roster-page-download-csv",
+    "roster-page-none",
+    "roster-page-failed",
+    "roster-column-name",
+    *(f"roster-answer-column-{n}" for n in range(1, 7)),
+)
 
 
 def _entries(prefix: str, value: object) -> Iterator[tuple[str, Text]]:
@@ -100,6 +162,9 @@ wording.add(
             "roster",
             {
                 "no-header": NO_HEADER,
+                "empty": EMPTY,
+                "old-or-locked": OLD_OR_LOCKED,
+                "too-big": TOO_BIG,
                 "workbook": WORKBOOK_REASONS,
                 "cell": CELL_EXPECTED,
                 "month-only": MONTH_ONLY,
@@ -119,6 +184,12 @@ wording.add(
                 "checked-on": CHECKED_ON,
                 "data-version": DATA_VERSION,
                 "disclaimer": DISCLAIMER,
+                "cli-help": CLI_HELP,
+                "cli-file": CLI_FILE,
+                "cli-output": CLI_OUTPUT,
+                "cli-output-kind": CLI_OUTPUT_KIND,
+                "cli-date": CLI_DATE,
+                "cli-row": CLI_ROW,
             },
         )
     )

@@ -1,4 +1,4 @@
-"""The home page passes the five-second test on a phone: what the site is, the two tasks, and
+"""The home page passes the five-second test on a phone: what the site is, the three tasks, and
 the status of the document (issuer, date, in force, not official), in both languages.
 
 Expected words come from policy/document.yaml (the issuer, the date note, the status) and the
@@ -25,16 +25,20 @@ def _meta() -> dict:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_first_phone_screen_names_the_two_tasks(browser, recorder, server, lang) -> None:
+def test_first_phone_screen_names_the_three_tasks(browser, recorder, server, lang) -> None:
     context = recorder.attach(browser.new_context(viewport=PHONE, locale="zh-CN"))
     page = context.new_page()
     recorder.watch(page)
     page.goto(site_url(server, lang, ""))
     tasks = page.locator("a.home-task")
-    assert tasks.count() == 2
-    hrefs = [tasks.nth(i).get_attribute("href") for i in range(2)]
-    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == ["eligibility", "equivalence"]
-    for i in range(2):
+    assert tasks.count() == 3
+    hrefs = [tasks.nth(i).get_attribute("href") for i in range(3)]
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == [
+        "eligibility",
+        "equivalence",
+        "roster",
+    ]
+    for i in range(3):
         box = tasks.nth(i).bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], hrefs[i]
         assert box["height"] >= 44  # a touch target, not a line of text

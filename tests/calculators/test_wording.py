@@ -26,6 +26,7 @@ CONSOLE = {
     "worker error",
     "${url} does not match its SHA-256 in the lockfile",
     "calculators: snapshot not saved:",
+    "calculators: the roster was not checked:",
     "calculators: the restored runtime failed to answer; starting afresh:",
     "calculators: the saved snapshot did not restore; starting afresh:",
     "calculators: the saved snapshot is unreadable; starting afresh:",

@@ -31,7 +31,7 @@ from hgpolicy.plugin import PolicyPlugin
 from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
 from hgpolicy.wheels import content_digest
 
-ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js")
+ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js", "roster.css", "roster.js")
 
 
 @pytest.fixture
@@ -271,7 +271,11 @@ def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPl
     plugin._load_policy(config)
     plugin._add_pages(Files([]), config)
     calculators = {page.uri for page in SITE_PAGES if page.kind is Kind.CALCULATOR}
-    assert calculators == {"calculators/equivalence.md", "calculators/eligibility.md"}
+    assert calculators == {
+        "calculators/equivalence.md",
+        "calculators/eligibility.md",
+        "calculators/roster.md",
+    }
     html = "<p>text</p>"
     for page in SITE_PAGES:
         url = page.uri.removesuffix(".md") + "/"
@@ -285,6 +289,11 @@ def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPl
         f'src="../../../assets/calculators/calculators.js?v={plugin.versions["calculators.js"]}"'
         in out
     )
+    # the roster page links its own style sheet and script instead of the form calculators'
+    roster = _page("calculators/roster.en.md", "en/calculators/roster/")
+    out = plugin.on_page_content(html, page=roster, config=config, files=Files([]))
+    assert f'src="../../../assets/calculators/roster.js?v={plugin.versions["roster.js"]}"' in out
+    assert "roster.css?v=" in out and "calculators.js" not in out
     # a page the plugin did not make is left alone, whatever its HTML says
     written = _page("notes.md", "notes/")
     form = '<form data-calculator="eligibility"></form>'

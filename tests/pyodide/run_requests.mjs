@@ -2,7 +2,10 @@
 //
 //   node run_requests.mjs <site dir> [<runtime dir>]  < requests.json  > answers.json
 //
-// requests.json: [{"kind": "...", "request": "<JSON string>"}, ...]
+// requests.json: [{"kind": "...", "request": "<JSON string>"}, ...]; a roster as
+//                {"kind": "roster", "request": "<the file's bytes, base64>", "lang", "as_of"},
+//                answered as the roster page's worker answers it (calculators.roster.page), its
+//                response {"answer": <the page's JSON>, "xlsx", "csv": <base64>} as a string
 // answers.json:  {"pyodide": version, "python": sys.version, "responses": ["<JSON string>", ...],
 //                 "modules": [every module imported by the end]}
 // The runtime is loaded once from the built site (assets/pyodide/<version>/), and the
@@ -35,7 +38,21 @@ process.stdin.setEncoding("utf8");
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const requests = JSON.parse(input);
-const responses = requests.map(({ kind, request }) => api.run(kind, request));
+const responses = requests.map(({ kind, request, lang, as_of: asOf }) =>
+  kind === "roster" ? roster(request, lang, asOf) : api.run(kind, request),
+);
+
+// The bytes in and out as the worker passes them (worker.js `checkRoster`).
+function roster(base64, lang, asOf) {
+  const page = pyodide.pyimport("calculators.roster.page");
+  const data = pyodide.toPy(new Uint8Array(Buffer.from(base64, "base64")));
+  const out = page.check_for_page(data, lang, asOf);
+  const file = (i) => Buffer.from(out.get(i).toJs().slice()).toString("base64");
+  const response = { answer: JSON.parse(out.get(0)), xlsx: file(1), csv: file(2) };
+  out.destroy();
+  data.destroy();
+  return JSON.stringify(response);
+}
 // A Python error reaching JavaScript is formatted by the traceback module: trace that too.
 try {
   pyodide.runPython("raise ValueError('traced')");

@@ -1,6 +1,7 @@
 """The cut-down standard library the site ships holds every module the calculators import.
 
-Every decision case and every hostile input run in Node under the npm package's Pyodide
+Every decision case, every hostile input and the roster files of
+tests/pyodide/test_pyodide_roster.py run in Node under the npm package's Pyodide
 (the whole library), and the modules imported by the end must all be listed in
 build/hgpolicy/runtime-modules.txt, from which the build cuts `python_stdlib.zip`. A new
 import in the calculators fails here, naming the module, before it fails in a visitor's
@@ -19,10 +20,12 @@ from hgpolicy.stdlib import MODULES_FILE, listed_modules, members_for
 from tests.calculators.test_calculator_hostile_input import ESCAPED
 from tests.case_files import load_cases
 from tests.pyodide.node import answer_under_pyodide
+from tests.pyodide.test_pyodide_roster import roster_requests
 
 HEADER = """\
 # The standard-library modules the calculators' browser runtime imports: Pyodide's start-up,
-# loading the calculators wheel, every decision case, hostile input and error traceback
+# loading the calculators wheel, every decision case, hostile input and error traceback,
+# and rosters as the roster page checks them
 # (traced by tests/pyodide/test_runtime_modules.py; rewrite with UPDATE_RUNTIME_MODULES=1).
 # The build ships python_stdlib.zip cut down to these (build/hgpolicy/stdlib.py).
 """
@@ -33,6 +36,7 @@ def test_the_listed_modules_cover_every_import_of_every_case(site: Path, root: P
         {"kind": case.kind, "request": json.dumps(case.case["facts"])} for case in load_cases()
     ]
     requests += [{"kind": "eligibility", "request": text} for text, _ in ESCAPED.values()]
+    requests += roster_requests()  # .xlsx, CSV in each encoding, pasted cells: their imports
     full = root / "node_modules" / "pyodide"
     traced = answer_under_pyodide(site, requests, runtime=full)["modules"]
     with zipfile.ZipFile(full / "python_stdlib.zip") as archive:

@@ -9,6 +9,9 @@
 //   worker → page  {type: "result", id, response}          (response: a JSON string)
 //   worker → page  {type: "snapshot", saved: true | false}
 //   worker → page  {type: "restarting"}   (a restored runtime failed: "ready" follows again)
+//   page → worker  {type: "roster", id, bytes, lang, asOf}  (bytes: an ArrayBuffer, transferred)
+//   worker → page  {type: "progress", id, done, total}     (every 200 rows of a long roster)
+//   worker → page  {type: "result", id, response, files: {xlsx, csv}}  (ArrayBuffers, transferred)
 // Everything is fetched from the URLs the page passes in, all on the site's own origin.
 //
 // Second visits start from a memory snapshot. The first visit loads Pyodide and the wheel
@@ -113,10 +116,12 @@ const DIGEST_HEADER = "X-Content-SHA256"; // of the stored (gzipped) bytes
 let snapshotKey = null; // this build's key, where snapshots can be kept (Cache Storage exists)
 let snapshotTimer = null;
 let pyodideInstance = null;
+let snapshotPackage = null; // the package's name, for what the snapshot imports first
 
 async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot, sizes = {} }) {
   arrival.sizes = new Map(Object.entries(sizes));
   arrival.total = [...arrival.sizes.values()].reduce((a, b) => a + b, 0);
+  snapshotPackage = name;
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
@@ -140,7 +145,7 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
     const api = pyodide.pyimport(`${name}.api`);
     api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
     pyodideInstance = pyodide;
-    return { api, version: pyodide.version, start: "fresh" };
+    return { api, pyodide, name, version: pyodide.version, start: "fresh" };
   };
   if (saved) {
     try {
@@ -150,7 +155,7 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
       // runs ("memory access out of bounds"). Ready means it has answered once.
       JSON.parse(api.run("equivalence", "{}"));
       // pyodideInstance stays unset: a restored runtime has nothing new to save
-      return { api, version: pyodide.version, start: "snapshot" };
+      return { api, pyodide, name, version: pyodide.version, start: "snapshot" };
     } catch (error) {
       if (failed) throw error;
       console.warn("calculators: the saved snapshot did not restore; starting afresh:", error);
@@ -168,14 +173,58 @@ async function answer({ kind, request }) {
     return runtime.api.run(kind, request);
   } catch (error) {
     if (runtime.start !== "snapshot") throw error;
-    if (!restarting) {
-      console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
-      self.postMessage({ type: "restarting" });
-      restarting = starting = forgetSnapshots().then(startAfresh);
-      const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
-      restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
-    }
-    return (await restarting).api.run(kind, request);
+    return (await restartAfresh(error)).api.run(kind, request);
+  }
+}
+
+function restartAfresh(error) {
+  if (!restarting) {
+    console.warn("calculators: the restored runtime failed to answer; starting afresh:", error);
+    self.postMessage({ type: "restarting" });
+    restarting = starting = forgetSnapshots().then(startAfresh);
+    const ready = ({ version, start }) => self.postMessage({ type: "ready", version, start });
+    restarting.then(ready, () => {}); // a failed restart reaches the page with the answer
+  }
+  return restarting;
+}
+
+// A roster (the roster page): the file's bytes, handed over rather than copied, checked by
+// calculators.roster.page row by row (the same `api.answer` as the single-person pages), with
+// progress as it goes; the answer comes back with the results as .xlsx and .csv bytes.
+async function checkRoster({ id, bytes, lang, asOf }) {
+  let runtime = await starting;
+  // No snapshot of a runtime that has held a roster: its memory has grown with the file.
+  clearTimeout(snapshotTimer);
+  snapshotKey = null;
+  let page;
+  try {
+    page = runtime.pyodide.pyimport(`${runtime.name}.roster.page`);
+  } catch (error) {
+    // A restored runtime has the modules its snapshot had imported, not the wheel's files: one
+    // saved by an older build of this script, without the roster's, cannot import them.
+    if (runtime.start !== "snapshot") throw error;
+    runtime = await restartAfresh(error);
+    page = runtime.pyodide.pyimport(`${runtime.name}.roster.page`);
+  }
+  const { pyodide } = runtime;
+  const data = pyodide.toPy(new Uint8Array(bytes));
+  const progress = (done, total) => self.postMessage({ type: "progress", id, done, total });
+  const out = page.check_for_page(data, lang, asOf, progress);
+  try {
+    const response = out.get(0);
+    const [xlsx, csv] = [1, 2].map((i) => {
+      const file = out.get(i);
+      try {
+        return file.toJs().slice().buffer; // its own copy: the Python object is freed below
+      } finally {
+        file.destroy();
+      }
+    });
+    return { response, files: { xlsx, csv } };
+  } finally {
+    out.destroy();
+    data.destroy();
+    page.destroy();
   }
 }
 
@@ -236,6 +285,9 @@ async function saveSnapshot() {
   try {
     // Pyodide refuses to snapshot while it lists loaded packages (it expects an empty record);
     // the restored interpreter needs none of that record: the package is already imported.
+    // The roster page's Python too (imported, not run): a restored runtime has only the
+    // modules imported before its snapshot, and the roster page starts from the same one.
+    pyodide.pyimport(`${snapshotPackage}.roster.page`).destroy();
     const loaded = { ...pyodide.loadedPackages };
     for (const packageName of Object.keys(loaded)) delete pyodide.loadedPackages[packageName];
     let bytes;
@@ -267,6 +319,13 @@ self.onmessage = async ({ data }) => {
       snapshotSoon(1000);
     } catch (error) {
       self.postMessage(await failure(error));
+    }
+  } else if (data.type === "roster") {
+    try {
+      const { response, files } = await checkRoster(data);
+      self.postMessage({ type: "result", id: data.id, response, files }, [files.xlsx, files.csv]);
+    } catch (error) {
+      self.postMessage({ type: "result", id: data.id, failed: String(error) });
     }
   } else if (data.type === "run") {
     try {

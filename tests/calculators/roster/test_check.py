@@ -149,7 +149,14 @@ def test_files_are_read_whatever_their_kind_and_encoding() -> None:
     [
         (b"PK\x03\x04not really a zip", "无法读取此文件"),
         (b"just,some,words\r\n1,2,3\r\n", "没有找到表头行"),
-        (b"", "没有找到表头行"),
+        (b"", "文件是空的"),
+        (b" \r\n\t\r\n", "文件是空的"),
+        # an old .xls, or an .xlsx saved with a password: both are OLE compound files
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "这是旧版 .xls 文件或设置了密码的工作簿",
+        ),
+        (b"\t".join([b"x"] * 2) * (11 * 1024 * 1024), "文件超过 20 MB"),
     ],
 )
 def test_a_file_that_is_no_roster_is_refused_with_a_reason(data: bytes, start: str) -> None:
@@ -157,6 +164,20 @@ def test_a_file_that_is_no_roster_is_refused_with_a_reason(data: bytes, start: s
         check_file(data, AS_OF)
     assert err.value.message.zh.startswith(start)
     assert err.value.message.en
+
+
+def test_a_text_table_of_more_than_20000_rows_is_refused() -> None:
+    rows = "\n".join(["现有等级\t取证日期", *(["高级工\t2021-06-01"] * 20_001)])
+    with pytest.raises(RosterError) as err:
+        check_file(rows.encode(), AS_OF)
+    assert err.value.message.en == "Too many rows: at most 20,000 rows at a time"
+
+
+def test_progress_is_reported_every_200_rows_and_at_the_end() -> None:
+    rows = [["高级工", "2021-06-01"]] * 450
+    seen: list[tuple[int, int]] = []
+    check_table([["现有等级", "取证日期"], *rows], AS_OF, progress=lambda *a: seen.append(a))
+    assert seen == [(200, 450), (400, 450), (450, 450)]
 
 
 def test_the_check_carries_its_date_and_the_data_version() -> None:

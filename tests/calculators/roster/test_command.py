@@ -1,0 +1,65 @@
+"""`python -m calculators roster FILE [-o OUT] [--lang en] [--as-of DATE]`: the page's check in a
+terminal, on the workbook LibreOffice wrote (张三: 高级工 certified 2021-06-01, so 技师 by the
+2018 A1 route's 4 years; row 4 gives two different certificate dates under one merged header,
+so it cannot be checked)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from calculators.interfaces.cli import main
+from calculators.roster.xlsx import read_first_sheet
+
+FILES = Path(__file__).parent / "files"
+WORKBOOK = str(FILES / "libreoffice.xlsx")
+
+
+def test_the_summary_and_the_rows_that_cannot_be_checked(capsys: pytest.CaptureFixture) -> None:
+    assert main(["roster", WORKBOOK, "--as-of", "2026-11-30"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "现在可以申报: 1"
+    assert out[4] == "无法检查: 1"
+    assert out[5] == "第4行：取证日期：与同一内容的另一列不一致"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_output_is_written_by_its_extension(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"checked{suffix}"
+    assert main(["roster", WORKBOOK, "-o", str(out), "--lang", "en", "--as-of", "2026-11-30"]) == 0
+    data = out.read_bytes()
+    if suffix == ".xlsx":
+        rows = read_first_sheet(data).rows
+    else:
+        assert data.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header, first = rows[0], rows[1]
+    assert header[6:9] == ["Result", "Level to apply for", "May apply from"]
+    assert first[0] == "张三" and first[6] == "May apply now"
+    assert first[7] == "Technician (Level 2)" and first[9] == "A1"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "30.11.2026"], "--as-of: “30.11.2026”不是 YYYY-MM-DD 格式的日期"),
+        (["-o", "checked.ods"], "--output: checked.ods：结果文件须以 .xlsx 或 .csv 结尾"),
+    ],
+)
+def test_bad_options_end_with_status_2_and_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["roster", WORKBOOK, *args]) == 2
+    assert capsys.readouterr().err.strip() == message
+
+
+def test_a_file_that_is_no_roster_says_why(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    empty = tmp_path / "staff.csv"
+    empty.write_bytes(b"")
+    assert main(["roster", str(empty), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{empty}: The file is empty: there is nothing to check"
+    )
