@@ -179,6 +179,10 @@ def _answer_row(
         return replace(base, problems=problems)
     request = {key: value for key, value in values.items() if value is not None}
     request["as_of"] = as_of.isoformat()
+    # A blank edition is the default one, named: a single person who names none also gets the
+    # other edition's verdict (rules/editions.py), which a row of the table has no place for,
+    # and which would double the time of a roster.
+    request.setdefault("edition", index.default_edition)
     try:
         decision = api.answer("eligibility", request, index, view=False)
     except InputError as err:
