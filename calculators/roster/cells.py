@@ -12,12 +12,12 @@ count from these dates, so the latest possible day never opens a route too early
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from calculators.plumbing.written import read_written_day
 from calculators.rules.dates import FIRST_DAY, LAST_DAY
 
 # Excel's day 0 in the 1900 date system (see xlsx.serial_date).
@@ -54,16 +54,15 @@ def plain(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 # A time of day after the date (pandas and some exports write "2021-06-01 00:00:00").
 _TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 def read_date(value: object) -> CellDate | None:
-    """The date in a cell: a date cell, an Excel serial number, or text with a day or with a
-    month only (the last day of that month)."""
+    """The date in a cell: a date cell, an Excel serial number, 20210601, or text as people
+    write dates, with a day or with a month only (the last day of that month: written.py,
+    as the forms read them)."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -77,19 +76,15 @@ def read_date(value: object) -> CellDate | None:
     if number is not None and int(number) in _SERIALS:  # a time of day after the point
         return _checked(_EXCEL_EPOCH + timedelta(days=int(number)), text)
     text = _TIME.sub("", text)
-    for pattern, month_only in ((_FULL_DATE, False), (_COMPACT, False), (_MONTH, True)):
-        found = pattern.fullmatch(text)
-        if found:
-            year, month = int(found.group(1)), int(found.group(2))
-            try:
-                if month_only:
-                    day = date(year, month, calendar.monthrange(year, month)[1])
-                else:
-                    day = date(year, month, int(found.group(3)))
-            except ValueError:
-                break
-            return CellDate(_checked(day, text).day, month_only)
-    raise CellError("date", text)
+    if found := _COMPACT.fullmatch(text):
+        try:
+            return _checked(date(*map(int, found.groups())), text)
+        except ValueError:
+            raise CellError("date", text) from None
+    written = read_written_day(text)
+    if written is None:
+        raise CellError("date", text)
+    return CellDate(_checked(written.day, text).day, written.month_only)
 
 
 def _checked(day: date, text: str) -> CellDate:
