@@ -15,7 +15,11 @@ from hgpolicy.policy import Policy
 from hgpolicy.runtime import LOCKFILE, PACKAGE, RUNTIME_FILES, find_runtime
 from hgpolicy.wheels import build_wheel, package_files
 
-CALCULATOR_PAGES = {"calculators/equivalence/index.html", "calculators/eligibility/index.html"}
+CALCULATOR_PAGES = {
+    "calculators/equivalence/index.html",
+    "calculators/eligibility/index.html",
+    "calculators/roster/index.html",
+}
 # What loads the runtime: a script, stylesheet or setting naming its files.
 # A reference that loads the runtime (a link to its licence text, on the About page, does not).
 RUNTIME_REFERENCE = re.compile(
