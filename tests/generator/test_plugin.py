@@ -335,6 +335,10 @@ def test_the_site_is_finished_once_after_the_last_language(
     assert content_digest(plugin.wheel_files) in wheel.name
     lock = json.loads((site / runtime.lock_url).read_text(encoding="utf-8"))
     assert lock["packages"]["calculators"]["file_name"] == wheel.name
+    # The service worker keeps this build's runtime (offline.py), under this build's name.
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert f'"version": "{fingerprint(project)}"' in worker
+    assert f'"{runtime.package_url}{wheel.name}"' in worker
 
 
 def test_a_failed_build_leaves_the_site_and_unlocks(project: Path, plugin: PolicyPlugin) -> None:
