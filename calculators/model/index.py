@@ -27,6 +27,7 @@ from calculators.model.records import (
     Tier,
     Title,
 )
+from calculators.model.versions import Timeline
 from calculators.plumbing import messages
 from calculators.plumbing.texts import Text
 
@@ -65,6 +66,8 @@ class PolicyIndex:
         self.document = Document.of(data["document"])
         # Every citable part of the text by id (preamble, sections, clauses, sub-items, closing).
         self.clauses: dict[str, Part] = _by_id(self.document.parts)
+        # The documents with dates, each clause's versions and each rule's dates (versions.py).
+        self.timeline = Timeline(data, self.document)
         routes = data["application-routes"]
         self.default_edition: str = routes["default_edition"]
         self.editions: dict[str, Edition] = _by_id(Edition.of(e) for e in routes["editions"])
