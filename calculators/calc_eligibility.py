@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.calc_equivalence import notes_list
+from calculators.interfaces.timeview import in_force_view
 from calculators.interfaces.view import (
     Node,
     confidence,
@@ -77,6 +78,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         folded("calc-notes", len(notes), notes_list([{"text": n} for n in notes], index))
         if notes
         else None,
+        *in_force_view(answer.get("in_force")),
         version(answer["data_version"]),
     )
 

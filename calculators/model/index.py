@@ -48,8 +48,11 @@ class PolicyIndex:
     texts) is worked out once and kept (`memo`), not on every request.
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], data_version: dict[str, str] | None = None) -> None:
         self.data = data
+        if data_version is not None:
+            # The rules of one day (rules_on): a part of the data, answering as its version.
+            self.__dict__["data_version"] = data_version
         self._memo: dict[Any, Any] = {}
         self.levels: dict[str, Level] = _by_id(
             sorted((Level.of(r) for r in data["levels"]["levels"]), key=lambda lv: lv.order)

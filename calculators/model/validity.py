@@ -14,7 +14,6 @@ of versions with no gap and no overlap is one where each `valid_until` is the ne
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,7 +44,8 @@ class Day:
             return cls(date(year, 1, 1), date(year + 1, 1, 1), text)
         if day is None:
             first = date(year, month, 1)  # ValueError for a month that does not exist
-            return cls(first, first + timedelta(days=calendar.monthrange(year, month)[1]), text)
+            after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+            return cls(first, after, text)
         first = date(year, month, day)
         return cls(first, first + timedelta(days=1), text)
 

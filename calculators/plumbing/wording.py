@@ -761,6 +761,30 @@ WORDING: dict[str, Text] = {
     "page-title-sources": Text(zh="来源文件", en="Sources"),
     "page-title-changes": Text(zh="变更记录", en="Changes"),
     "page-title-about": Text(zh="关于本站", en="About this site"),
+    # The policy through time (issue 15): the rules of a day, versions, changes to come
+    "as-of-before-rules": Text(
+        zh="{found} 早于本站收录的任何规则（最早的是{documents}，自 {first} 起）",
+        en="{found} is before any rules the site holds (the earliest, {documents}, from {first})",
+    ),
+    "not-in-force-on": Text(
+        zh="{found} 在 {day} 尚未施行或已经失效（当天可选：{accepted}）",
+        en="{found} was not in force on {day} (then accepted: {accepted})",
+    ),
+    "in-force-rules": Text(zh="适用 {day} 施行的规则", en="Rules in force on {day}"),
+    "in-force-from": Text(zh="自{day}起", en="from {day}"),
+    "in-force-until": Text(zh="至{day}", en="until {day}"),
+    "in-force-unsure": Text(
+        zh="无法确定当天是否已经施行：", en="Whether it applied on that day is not known: "
+    ),
+    "elsewhen-before": Text(
+        zh="按 {day} 之前施行的规则（{documents}）：",
+        en="Under the rules in force before {day} ({documents}): ",
+    ),
+    "elsewhen-from": Text(
+        zh="按自 {day} 起施行的规则（{documents}）：",
+        en="Under the rules in force from {day} ({documents}): ",
+    ),
+    "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),
 }
 
 # The entries the page script uses itself (calculators.js: the runtime's state, the address, the

@@ -171,6 +171,7 @@ class EquivalenceQuery(Serializable):
     level: str | None = ask(label="level", choices=level_options)
     title: str | None = ask(label="title", form=False)
     hired: bool = ask(True, label="calc-hired", option="--not-hired")
+    as_of: date | None = ask(label="calc-field-as_of", form=False)
 
 
 # Resolution ----------------------------------------------------------------------------------
