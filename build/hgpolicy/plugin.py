@@ -36,7 +36,7 @@ from .csp import write_headers
 from .errors import PolicyError
 from .feed import atom_feed, feed_uri, feed_words
 from .inputs import STAMP, fingerprint
-from .pages import Renderer, published
+from .pages import PAGES, Renderer, published
 from .policy import load_policy
 from .precompress import BEST, FAST, precompress
 from .runtime import (
@@ -50,6 +50,7 @@ from .runtime import (
 from .sitepages import SITE_PAGES, Kind, SitePage
 from .swap import SiteSwap
 from .thirdparty import components, licence_text
+from .timepages import diff_anchors
 
 NAME = "hgpolicy"  # the entry point's name in pyproject.toml, as mkdocs.yml lists the plugin
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
@@ -185,14 +186,20 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 files.append(File.generated(config, item.uri, content=self.compiled))
             else:
                 files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+        changes = policy["changelog"]["changes"]
+        text_dir = PAGES["document"].removesuffix(".md")  # where the full text is served
         for lang in _languages(config):  # each pass writes both: the same bytes, one place
             uri = feed_uri(lang)
             feed = atom_feed(
-                policy["changelog"]["changes"],
+                changes,
                 lang,
                 feed_words(lang),
                 page_url=_absolute(config, lang, "changes/"),
                 feed_url=_absolute(config, _languages(config)[0], uri),
+                diffs={
+                    change: _absolute(config, lang, f"{text_dir}/#{versions}")
+                    for change, versions in diff_anchors(policy.model, changes).items()
+                },
             )
             files.append(File.generated(config, uri, content=feed))
         licences = {c.licence_uri: c.licence for c in components(self.runtime)}

@@ -785,6 +785,24 @@ WORDING: dict[str, Text] = {
         en="Under the rules in force from {day} ({documents}): ",
     ),
     "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),
+    "banner-title": Text(zh="本页内容有新版本", en="Parts of this page change"),
+    "banner-pending": Text(
+        zh="自DAY起将有新版本（尚未施行）", en="changes from DAY (not yet in force)"
+    ),
+    "banner-later": Text(zh="自DAY起已有新版本", en="has a later version, in force from DAY"),
+    "banner-see": Text(zh="查看各版本", en="See the versions"),
+    "versions-heading": Text(zh="本条各版本", en="Versions of this part"),
+    "version-from": Text(zh="自DAY起", en="from DAY"),
+    "version-until": Text(zh="至DAY", en="until DAY"),
+    "version-from-until": Text(zh="自FROM起至UNTIL", en="from FROM until UNTIL"),
+    "version-pending": Text(zh="尚未施行", en="not yet in force"),
+    "version-replaced": Text(zh="本条被替代，此后没有条文", en="replaced: no words from then on"),
+    "version-diff": Text(
+        zh="NUMBER自DAY起的修改（删去的文字加删除线，新增的文字加下划线）",
+        en="What NUMBER changes from DAY (words removed struck through, words added underlined)",
+    ),
+    "doc-validity": Text(zh="施行日期", en="When it applies"),
+    "home-changes": Text(zh="规则的变化", en="Changes to the rules"),
 }
 
 # The entries the page script uses itself (calculators.js: the runtime's state, the address, the
