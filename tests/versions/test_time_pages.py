@@ -125,3 +125,16 @@ def test_the_feed_entry_of_an_amendment_links_its_difference(amended: Renderer) 
         in entry
     )
     assert feed.count('rel="related"') == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_guide_explains_each_kind_of_change_in_each_language(
+    policy: Policy, labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    page = _renderer(policy).page_source(BY_URI["maintaining.md"], lang)
+    kinds = ("guide-correction-heading", "guide-edition-heading", "guide-amendment-heading")
+    headings = [page.index(f"## {labels[k][lang]} {{ #") for k in kinds]
+    assert headings == sorted(headings)
+    assert f"`document: {policy['document']['meta']['id']}`" in page  # the id from the data
+    for command in ("make build", "make test", "--as-of", "git diff policy/"):
+        assert command in page
