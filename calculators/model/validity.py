@@ -54,11 +54,6 @@ class Day:
         """The last day it may mean: by then, whatever starts on it has certainly started."""
         return self.after - timedelta(days=1)
 
-    @property
-    def exact(self) -> bool:
-        """Whether the data gives the day itself (not only its month or year)."""
-        return self.after - self.first == timedelta(days=1)
-
 
 class Standing(StrEnum):
     """How something stands on a day: not yet, in force, no longer, or unknown because a

@@ -159,18 +159,6 @@ class Timeline:
         """The clauses with more than one version, in the text's order."""
         return [c for c, found in self.versions.items() if len(found) > 1]
 
-    def version_on(self, clause: str, day: date) -> ClauseVersion | None:
-        """The version of `clause` that applies on `day` (None: none does)."""
-        return next((v for v in self.clause_versions(clause) if v.validity.applies(day)), None)
-
-    def later(self, clause: str, today: date) -> list[ClauseVersion]:
-        """The versions of `clause` that start after `today`: a pending change."""
-        return [
-            v
-            for v in self.clause_versions(clause)
-            if v.validity.valid_from is not None and v.validity.valid_from.first > today
-        ]
-
 
 def _dated_source(raw: Raw) -> DatedDocument:
     by = raw["id"]

@@ -12,11 +12,11 @@ from calculators.model.validity import Day, Standing, Validity
 
 def test_a_year_is_a_span_of_days() -> None:
     year = Day.parse("2020")
-    assert (year.first, year.last, year.exact) == (date(2020, 1, 1), date(2020, 12, 31), False)
+    assert (year.first, year.last) == (date(2020, 1, 1), date(2020, 12, 31))
     month = Day.parse("2024-02")
     assert (month.first, month.last) == (date(2024, 2, 1), date(2024, 2, 29))
     day = Day.parse("2027-03-01")
-    assert (day.first, day.last, day.exact) == (date(2027, 3, 1), date(2027, 3, 1), True)
+    assert (day.first, day.last) == (date(2027, 3, 1), date(2027, 3, 1))
 
 
 @pytest.mark.parametrize("text", ["2023-02-30", "2023-13", "20230101", "2023-1-01", ""])
