@@ -357,6 +357,13 @@ def _build_lines(build: dict[str, Any]) -> list[str]:
             f"  mkdocs build --strict (whole site)      {wall.median:6.2f} s  [{wall.low:.2f}–{wall.high:.2f}]"
             f"  (MkDocs' own figure {own.median:.2f} s)"
         )
+    amended = stat([b["wall_s"] for b in build.get("builds_amended", [])])
+    if wall and amended:
+        ratio = amended.median / wall.median
+        lines.append(
+            f"  … with a second version (amendment)     {amended.median:6.2f} s  [{amended.low:.2f}–{amended.high:.2f}]"
+            f"  ({ratio:.2f}×; budget ≤ 1.30×: {'met' if ratio <= 1.3 else 'missed'})"
+        )
     if reload:
         lines.append(
             f"  save policy YAML → page under serve    {reload.median:6.2f} s  [{reload.low:.2f}–{reload.high:.2f}]"

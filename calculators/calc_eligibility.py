@@ -10,6 +10,7 @@ from typing import Any
 
 from calculators.calc_equivalence import notes_list
 from calculators.interfaces.quotes import quoted_clauses
+from calculators.interfaces.timeview import in_force_view
 from calculators.interfaces.view import (
     Node,
     confidence,
@@ -79,6 +80,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         folded("calc-notes", len(notes), notes_list([{"text": n} for n in notes], index))
         if notes
         else None,
+        *in_force_view(answer.get("in_force")),
         quoted_clauses(answer["sources"], index),
         version(answer["data_version"]),
     )

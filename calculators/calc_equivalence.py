@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.interfaces.quotes import quoted_clauses
+from calculators.interfaces.timeview import in_force_view
 from calculators.interfaces.view import (
     Node,
     confidence,
@@ -55,6 +56,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         ),
         _may_apply_for(apply, index) if apply else None,
         folded("calc-notes", len(notes), notes_list(notes, index)) if notes else None,
+        *in_force_view(answer.get("in_force")),
         _sources(answer["sources"]),
         quoted_clauses(answer["sources"], index),
         version(answer["data_version"]),

@@ -58,14 +58,20 @@ def atom_feed(
     words: FeedText,
     page_url: str,
     feed_url: str,
+    diffs: Mapping[str, str] | None = None,
 ) -> str:
     """The feed of `changes` (changelog records) in `lang`, newest first.
 
-    `page_url` is the absolute address of the changes page in `lang`, `feed_url` this feed's.
+    `page_url` is the absolute address of the changes page in `lang`, `feed_url` this feed's;
+    `diffs`, by change id, the address of what a change did to the text (a clause's
+    versions and their differences), linked from its entry as `related`.
     """
     ordered = sorted(changes, key=lambda c: (c["date"], c["id"]), reverse=True)
     updated = _day(ordered[0]["date"]) if ordered else "1970-01-01T00:00:00Z"
-    entries = "".join(_entry(change, lang, words, page_url) for change in ordered)
+    diffs = diffs or {}
+    entries = "".join(
+        _entry(change, lang, words, page_url, diffs.get(change["id"])) for change in ordered
+    )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="{ATOM}" xml:lang="{"zh-CN" if lang == "zh" else "en"}">\n'
@@ -79,8 +85,11 @@ def atom_feed(
     )
 
 
-def _entry(change: Mapping[str, Any], lang: str, words: FeedText, page_url: str) -> str:
+def _entry(
+    change: Mapping[str, Any], lang: str, words: FeedText, page_url: str, diff: str | None
+) -> str:
     address = f"{page_url}#{change['id']}"
+    related = f'    <link rel="related" type="text/html" href={quoteattr(diff)}/>\n' if diff else ""
     title = f"{change['date']} · {words.kinds[change['kind']]}"
     content = f"{change['what'][lang]}\n\n{words.why}{change['why'][lang]}"
     return (
@@ -89,6 +98,7 @@ def _entry(change: Mapping[str, Any], lang: str, words: FeedText, page_url: str)
         f"    <title>{escape(title)}</title>\n"
         f"    <updated>{_day(change['date'])}</updated>\n"
         f'    <link rel="alternate" type="text/html" href={quoteattr(address)}/>\n'
+        f"{related}"
         f'    <content type="text">{escape(content)}</content>\n'
         "  </entry>\n"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +14,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from calculators.model.document import Part
+from calculators.model.index import PolicyIndex
+from calculators.model.versions import DATED_RULES
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import SCRIPT_WORDING, catalogue, in_language
 from calculators.registry import calculators, form
+from calculators.rules.asof import rules_on
 
 from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
 from .sitepages import BY_URI, SitePage
+from .timepages import changes, clause_history, versions_anchor
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".md.j2"
@@ -146,6 +151,22 @@ def records_by_id(policy: Policy) -> dict[str, Record]:
     return found
 
 
+def _chains(model: PolicyIndex) -> dict[str, dict[str, str]]:
+    """The dates of every rule record that is, or has, a later version, by record id."""
+    dated = {}
+    for stem, key in DATED_RULES:
+        records = model.data[stem][key]
+        versioned = {r["version_of"] for r in records if r.get("version_of")}
+        for raw in records:
+            if raw["id"] in versioned or raw.get("version_of"):
+                validity = model.timeline.rule_validity(raw)
+                start, end = validity.valid_from, validity.valid_until
+                dated[raw["id"]] = {
+                    k: day.text for k, day in (("from", start), ("until", end)) if day is not None
+                }
+    return dated
+
+
 # Rendering
 
 
@@ -175,6 +196,17 @@ class Renderer:
         # catalogue of wording, with what the calculator modules have added to it.
         self.forms = {kind: form(calc, self.model) for kind, calc in calculators().items()}
         self.labels: dict[str, dict[str, str]] = catalogue()
+        # The day of the build: a change from a later day is pending; the rules of this day
+        # are the ones the ladder draws.
+        self.today = date.today()
+        self.today_rules = rules_on(self.model, self.today)
+        self.changes = changes(self.model, PAGES, self.today)
+
+    def record_dates(self, record_id: str) -> dict[str, str] | None:
+        """The dates of a rule record that has versions (`{"from", "until"}` as the data
+        writes them, an end missing where none is known), None for a record with one."""
+        chains = self.model.memo("record-chains", lambda: _chains(self.model))
+        return chains.get(record_id)
 
     def page_title(self, page: str, lang: str) -> str:
         """The title of site page `page` (`glossary.md`) in `lang`: its first heading."""
@@ -187,12 +219,13 @@ class Renderer:
         (`meta`), its title as the first heading, then its template rendered for it."""
         front = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True)}---\n\n" if page.meta else ""
         body = self.render(page.template, lang=lang, page_uri=page.uri)
-        return f"{front}# {self.page_title(page.uri, lang)}\n\n{body}\n"
+        banner = self.render("_banner", lang=lang, page_uri=page.uri, suffix=".j2")
+        return f"{front}# {self.page_title(page.uri, lang)}\n\n{banner}{body}\n"
 
-    def render(self, name: str, *, lang: str, page_uri: str) -> str:
+    def render(self, name: str, *, lang: str, page_uri: str, suffix: str = SUFFIX) -> str:
         """Markdown of template `name` for the page at `page_uri`, in `lang`."""
         page = PageContext(self, lang, posixpath.dirname(page_uri), page_uri)
-        return self.env.get_template(f"{name}{SUFFIX}").render(
+        return self.env.get_template(f"{name}{suffix}").render(
             policy=self.policy.data,
             model=self.model,
             parts=self.parts,
@@ -217,13 +250,22 @@ class Renderer:
             record_link=page.record_link,
             page_title=lambda doc: self.page_title(doc, lang),
             exists=lambda doc: doc in BY_URI,
-            ladder=lambda: Markup(ladder_svg(self.model, lang, page.label, anchor)),
+            # The ladder draws the rules in force on the day of the build.
+            ladder=lambda: Markup(ladder_svg(self.today_rules, lang, page.label, anchor)),
             downloads=published(self.policy.root),
             # The version every calculator answer carries, shown on the changes page.
             data_version=self.model.data_version,
             pages=PAGES,
             forms=self.forms,
             script_wording=in_language(SCRIPT_WORDING, lang),
+            # Time (timepages.py): what on this page has a later version, each changed clause's
+            # versions, the dates of a versioned rule record.
+            page_uri=page_uri,
+            page_changes=[c for c in self.changes if c.page == page_uri],
+            all_changes=self.changes,
+            clause_history=lambda part_id: clause_history(self.model, part_id, self.today),
+            versions_anchor=versions_anchor,
+            record_dates=self.record_dates,
         )
 
 

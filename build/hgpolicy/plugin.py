@@ -39,7 +39,7 @@ from .errors import PolicyError
 from .feed import atom_feed, feed_uri, feed_words
 from .inputs import STAMP, fingerprint
 from .offline import write_service_worker
-from .pages import Renderer, published
+from .pages import PAGES, Renderer, published
 from .policy import load_policy
 from .precompress import BEST, FAST, precompress
 from .roster import RosterData
@@ -55,6 +55,7 @@ from .searchindex import base_for, split_index
 from .sitepages import SITE_PAGES, Kind, SitePage
 from .swap import SiteSwap
 from .thirdparty import components, licence_text
+from .timepages import diff_anchors
 
 NAME = "hgpolicy"  # the entry point's name in pyproject.toml, as mkdocs.yml lists the plugin
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
@@ -191,14 +192,20 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 files.append(File.generated(config, item.uri, content=self.compiled))
             else:
                 files.append(File.generated(config, item.uri, abs_src_path=str(item.source)))
+        changes = policy["changelog"]["changes"]
+        text_dir = PAGES["document"].removesuffix(".md")  # where the full text is served
         for lang in _languages(config):  # each pass writes both: the same bytes, one place
             uri = feed_uri(lang)
             feed = atom_feed(
-                policy["changelog"]["changes"],
+                changes,
                 lang,
                 feed_words(lang),
                 page_url=_absolute(config, lang, "changes/"),
                 feed_url=_absolute(config, _languages(config)[0], uri),
+                diffs={
+                    change: _absolute(config, lang, f"{text_dir}/#{versions}")
+                    for change, versions in diff_anchors(policy.model, changes).items()
+                },
             )
             files.append(File.generated(config, uri, content=feed))
         # The roster's blank templates, made from this policy by the calculators' roster code.

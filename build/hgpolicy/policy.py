@@ -12,6 +12,7 @@ from calculators.model.index import PolicyIndex
 from .certainty import confidence_problems
 from .errors import PolicyError, Problem
 from .validate import validate
+from .validity import validity_problems
 from .yamlfile import YamlFile, read_yaml
 
 
@@ -44,6 +45,8 @@ def load_policy(root: Path) -> Policy:
             problems.extend(err.problems)
     problems.extend(validate(files, root / "schema", check_refs=not problems))
     problems.extend(confidence_problems(files))
+    if not problems:  # the dates are read from data that has its shape
+        problems.extend(validity_problems(files))
     if problems:
         raise PolicyError(problems)
     return Policy(root=root, data={f.path.stem: f.data for f in files})

@@ -76,6 +76,7 @@ SITE_PAGES: tuple[SitePage, ...] = (
     SitePage("downloads.md", "downloads", Kind.RECORD),
     SitePage("sources.md", "sources", Kind.RECORD),
     SitePage("changes.md", "changes", Kind.RECORD),
+    SitePage("maintaining.md", "maintaining", Kind.RECORD),
     SitePage("about.md", "about", Kind.RECORD),
 )
 

@@ -11,7 +11,8 @@ says what the data must look like:
   refuses two records with the same value at a path (or the same values at several paths
   together): the calculators rank by such values and look records up by them, and would
   silently take the first of two. Text is compared as the calculators compare what people
-  type (width, case and spacing folded).
+  type (width, case and spacing folded). Dated versions of one rule (`version_of`) may share
+  them: the calculators apply one version on any day (validity.py checks that).
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def _make_validator_class(spaces: _Namespaces) -> type:
                 if None in values:
                     continue
                 folded = tuple(normalise(v) if isinstance(v, str) else v for v in values)
+                if folded in seen and _rule(instance, seen[folded]) == _rule(instance, index):
+                    continue  # two dated versions of one rule share what names the rule
                 if folded in seen:
                     shown = ", ".join(f"{p} {v!r}" for p, v in zip(paths, values, strict=True))
                     yield ValidationError(
@@ -100,6 +103,19 @@ def _make_validator_class(spaces: _Namespaces) -> type:
         "x-unique": unique,
     }
     return validators.extend(Draft202012Validator, keywords)
+
+
+def _rule(records: list[Any], index: int) -> str | None:
+    """The first version of the rule `records[index]` is a version of (`version_of`, followed
+    back): the one id that versions of a rule share."""
+    by_id = {r.get("id"): r for r in records if isinstance(r, dict)}
+    record, seen = records[index], set()
+    while isinstance(record, dict) and record.get("version_of") in by_id:
+        if record["id"] in seen:
+            return None
+        seen.add(record["id"])
+        record = by_id[record["version_of"]]
+    return record.get("id") if isinstance(record, dict) else None
 
 
 def _at(record: Any, path: str) -> Any:

@@ -27,6 +27,7 @@ from calculators.model.records import (
     Tier,
     Title,
 )
+from calculators.model.versions import Timeline
 from calculators.plumbing import messages
 from calculators.plumbing.texts import Text
 
@@ -47,8 +48,11 @@ class PolicyIndex:
     texts) is worked out once and kept (`memo`), not on every request.
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], data_version: dict[str, str] | None = None) -> None:
         self.data = data
+        if data_version is not None:
+            # The rules of one day (rules_on): a part of the data, answering as its version.
+            self.__dict__["data_version"] = data_version
         self._memo: dict[Any, Any] = {}
         self.levels: dict[str, Level] = _by_id(
             sorted((Level.of(r) for r in data["levels"]["levels"]), key=lambda lv: lv.order)
@@ -65,6 +69,8 @@ class PolicyIndex:
         self.document = Document.of(data["document"])
         # Every citable part of the text by id (preamble, sections, clauses, sub-items, closing).
         self.clauses: dict[str, Part] = _by_id(self.document.parts)
+        # The documents with dates, each clause's versions and each rule's dates (versions.py).
+        self.timeline = Timeline(data, self.document)
         routes = data["application-routes"]
         self.default_edition: str = routes["default_edition"]
         self.editions: dict[str, Edition] = _by_id(Edition.of(e) for e in routes["editions"])

@@ -899,6 +899,102 @@ WORDING: dict[str, Text] = {
         zh="已下载，正在启动 Python……",
         en="Downloaded; starting Python…",
     ),
+    # The policy through time (issue 15): the rules of a day, versions, changes to come
+    "as-of-before-rules": Text(
+        zh="{found} 早于本站收录的任何规则（最早的是{documents}，自 {first} 起）",
+        en="{found} is before any rules the site holds (the earliest, {documents}, from {first})",
+    ),
+    "not-in-force-on": Text(
+        zh="{found} 在 {day} 尚未施行或已经失效（当天可选：{accepted}）",
+        en="{found} was not in force on {day} (then accepted: {accepted})",
+    ),
+    "in-force-rules": Text(zh="适用 {day} 施行的规则", en="Rules in force on {day}"),
+    "in-force-from": Text(zh="自{day}起", en="from {day}"),
+    "in-force-until": Text(zh="至{day}", en="until {day}"),
+    "in-force-unsure": Text(
+        zh="无法确定当天是否已经施行：", en="Whether it applied on that day is not known: "
+    ),
+    "elsewhen-before": Text(
+        zh="按 {day} 之前施行的规则（{documents}）：",
+        en="Under the rules in force before {day} ({documents}): ",
+    ),
+    "elsewhen-from": Text(
+        zh="按自 {day} 起施行的规则（{documents}）：",
+        en="Under the rules in force from {day} ({documents}): ",
+    ),
+    "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),
+    "banner-title": Text(zh="本页内容有新版本", en="Parts of this page change"),
+    "banner-pending": Text(
+        zh="自DAY起将有新版本（尚未施行）", en="changes from DAY (not yet in force)"
+    ),
+    "banner-later": Text(zh="自DAY起已有新版本", en="has a later version, in force from DAY"),
+    "banner-see": Text(zh="查看各版本", en="See the versions"),
+    "versions-heading": Text(zh="本条各版本", en="Versions of this part"),
+    "version-from": Text(zh="自DAY起", en="from DAY"),
+    "version-until": Text(zh="至DAY", en="until DAY"),
+    "version-from-until": Text(zh="自FROM起至UNTIL", en="from FROM until UNTIL"),
+    "version-pending": Text(zh="尚未施行", en="not yet in force"),
+    "version-replaced": Text(zh="本条被替代，此后没有条文", en="replaced: no words from then on"),
+    "version-diff": Text(
+        zh="NUMBER自DAY起的修改（删去的文字加删除线，新增的文字加下划线）",
+        en="What NUMBER changes from DAY (words removed struck through, words added underlined)",
+    ),
+    "doc-validity": Text(zh="施行日期", en="When it applies"),
+    "home-changes": Text(zh="规则的变化", en="Changes to the rules"),
+    # The maintainer's guide (maintaining.md): how each kind of change enters the data
+    "page-title-maintaining": Text(
+        zh="维护指南：政策变化时", en="Maintainer's guide: when the policy changes"
+    ),
+    "guide-intro": Text(
+        zh="本站的一切都由 `policy/` 中的 YAML 文件生成。政策变化时，只改数据，不改代码；旧的规定不被覆盖，而是加上日期保留下来，计算器据此按任一日期作答。变化分三种：更正编码错误（勘误）、国家申报条件的新版本、修改或替代黄石《意见》条文的新文件。",
+        en="Everything on this site is generated from the YAML files in `policy/`. When the policy changes, you change data, not code; an old rule is not overwritten but kept with its dates, so the calculators can answer as of any day. There are three kinds of change: a correction of the encoding (an erratum), a new edition of the national application conditions, and a new document that amends or replaces clauses of the Huangshi opinion.",
+    ),
+    "guide-every-heading": Text(zh="每一种变化都要做的", en="For every change"),
+    "guide-every": Text(
+        zh="1. 修改 `policy/` 中的文件（见下文各种变化的做法）。\n2. 在 `policy/changelog.yaml` 顶部加一条记录：日期、种类（`correction`、`edition` 或 `amendment`）、改了什么和为什么（中英文）、受影响的记录和页面。\n3. 运行 `make build`（或 `make serve`，保存即重新生成）。数据有误时构建停止，逐条列出“文件:行号: 问题”，原来的网站保持不变。\n4. 若计算结果改变，在同一次提交中修改 `tests/cases/` 中的判定用例，然后运行 `make test`。",
+        en="1. Edit the files in `policy/` (see below for each kind of change).\n2. Add an entry at the top of `policy/changelog.yaml`: the date, the kind (`correction`, `edition` or `amendment`), what changed and why in both languages, the records and pages it affects.\n3. Run `make build` (or `make serve`, which rebuilds on save). If the data is wrong the build stops and lists every problem as `file:line: message`; the previous site stays as it was.\n4. Where an answer changes, change the decision cases in `tests/cases/` in the same commit, then run `make test`.",
+    ),
+    "guide-correction-heading": Text(
+        zh="一、更正编码错误（勘误）", en="1. Correcting the encoding (an erratum)"
+    ),
+    "guide-correction": Text(
+        zh="原文从来没有这样说过，是本站的编码错了：直接改正那条记录，不加日期（错误从来不是一条有效的规则）。在变更记录中用 `correction`，“为什么”写明依据的原文。中文条文必须与原文逐字一致：`policy/source/` 中的原文由保真测试逐字比对。",
+        en="The text never said it; the encoding was wrong: correct the record in place, with no dates (the mistake was never a rule in force). Use `correction` in the changelog, and say in its why which words of the source show it. The Chinese text must match the source character for character: the fidelity test compares it with `policy/source/`.",
+    ),
+    "guide-edition-heading": Text(
+        zh="二、国家申报条件的新版本", en="2. A new edition of the national conditions"
+    ),
+    "guide-edition": Text(
+        zh="1. 在 `policy/sources.yaml` 中加上新版本所依据的文件：`issued`，以及 `valid_from`（只写来源给出的精度：`2023`、`2023-06` 或 `2023-06-01`，绝不编造日期）和 `validity_note`（说明知道什么、不知道什么）。\n2. 在 `policy/application-routes.yaml` 的 `editions` 中加上新版本（`id`、`name`、`source`、`confidence`），再加上它的各条途径（`edition` 写新版本的 `id`）。\n3. 不要删去旧版本：按旧版本编写的职业标准仍各自有效。只有旧版本整体停止适用时，才给它的来源加上 `valid_until`。\n4. 计算器自 `valid_from` 起提供新版本；更早的日期（`--as-of`）选择它时，会指明当天可选的版本。变更记录用 `edition`。",
+        en="1. Add the document the new edition rests on to `policy/sources.yaml`: `issued`, and `valid_from` (only as precise as the sources are: `2023`, `2023-06` or `2023-06-01`, never an invented day) with a `validity_note` saying what is and is not known.\n2. Add the edition to `editions` in `policy/application-routes.yaml` (`id`, `name`, `source`, `confidence`), then its routes (with `edition` set to its `id`).\n3. Do not remove the older edition: occupation standards written to it still govern their occupations. Only when it stops applying as a whole, give its source a `valid_until`.\n4. The calculators offer the edition from its `valid_from`; asked for it on an earlier day (`--as-of`), they say which editions that day had. Use `edition` in the changelog.",
+    ),
+    "guide-amendment-heading": Text(
+        zh="三、修改或替代《意见》条文的新文件",
+        en="3. A document that amends or replaces clauses of the opinion",
+    ),
+    "guide-amendment": Text(
+        zh="1. 在 `policy/sources.yaml` 中加上这份文件：文号（`number`、`number_en`）、标题、发文机关（`issuer`）、`issued`、`valid_from`（规则自哪一天起适用；原文没有写日期的，只写能确定的年或月，并在 `validity_note` 中说明）、`confidence`，以及在哪里读到它（`published_in`）。\n2. 它改写的每一条：`amends` 下写 `clause`（条文编号，如 `c14`）、新条文的全文 `text`（中文逐字照录，英文为译文）和新的 `summary`。`document.yaml` 保持发文时的原样。\n3. 它废止或替代的条文：`replaces` 下写 `clause`；替代整份《意见》：写 `document: DOCID`。\n4. 它改变的每一条规则记录：给旧记录加上 `valid_until`，在旁边加上新版本：新的 `id`，`version_of` 写旧记录的 `id`，`valid_from` 与旧记录的 `valid_until` 写同一天（不留空档、不重叠），`source` 仍写所依据的条文。\n5. 变更记录用 `amendment`，`records` 中列出条文和规则记录的 `id`。",
+        en="1. Add the document to `policy/sources.yaml`: its number (`number`, `number_en`), title, issuing body (`issuer`), `issued`, `valid_from` (the first day its rules apply; where the text gives no day, only the year or month that is certain, explained in `validity_note`), `confidence`, and where you read it (`published_in`).\n2. For each clause it rewrites: under `amends`, the `clause` (its id, such as `c14`), the clause's whole new `text` (the Chinese verbatim, the English a translation) and a new `summary`. `document.yaml` stays as issued.\n3. For a clause it repeals or replaces: `replaces` with `clause`; for the whole opinion: `document: DOCID`.\n4. For each rule record it changes: give the old record a `valid_until` and add its new version beside it: a new `id`, `version_of` set to the old record's `id`, and a `valid_from` the same day as the old record's `valid_until` (no gap, no overlap); its `source` is still the clause it rests on.\n5. Use `amendment` in the changelog, with the ids of the clause and the rule records in `records`.",
+    ),
+    "guide-example-intro": Text(
+        zh="例如，一份文件自2027年3月1日起把第（十四）条中高级技师比照的职称改为正高级工程师（虚构的例子）：",
+        en="For example, a document that from 1 March 2027 treats Senior Technicians under clause (14) like Professor-level Senior Engineers (a made-up example):",
+    ),
+    "guide-example": Text.same(
+        '# policy/sources.yaml\n- id: example-2027-1\n  number: 〔2027〕1号\n  number_en: "[2027] No. 1"\n  title: {zh: …, en: …}\n  issuer: {zh: …, en: …}\n  issued: "2027-01-15"\n  valid_from: "2027-03-01"\n  confidence: seen\n  amends:\n    - clause: c14\n      text: {zh: …, en: …}\n      summary: {zh: …, en: …}\n\n# policy/equivalence.yaml\n- id: c14-senior-technician\n  level: senior-technician\n  title: senior-engineer\n  condition: hired\n  source: c14\n  valid_until: "2027-03-01"\n- id: c14-senior-technician-2027\n  version_of: c14-senior-technician\n  level: senior-technician\n  title: professor-senior-engineer\n  condition: hired\n  source: c14\n  valid_from: "2027-03-01"'
+    ),
+    "guide-checks-heading": Text(zh="构建检查什么", en="What the build checks"),
+    "guide-checks": Text(
+        zh="- 每个文件符合 `policy/schema/` 中的结构；每个引用（条文、来源、等级、职称、被修改或替代的文件）都存在。\n- 日期是真实存在的日期，且先后有序：结束日期晚于开始日期；修改或替代另一份文件的文件，在被修改的文件之后才开始适用。\n- 同一条规则的各个版本首尾相接：前一版本的 `valid_until` 就是后一版本的 `valid_from`，没有空档，也没有重叠；同一条文不能在同一天有两种文字。\n- `replaces` 不能形成循环（A 替代 B，B 又替代 A）。\n- 记录的可信度不高于其来源。",
+        en="- Every file has the shape its schema in `policy/schema/` describes; every reference (a clause, a source, a level, a title, a document amended or replaced) exists.\n- Dates are real days and in order: an end comes after its start; a document that amends or replaces another starts to apply after it.\n- The versions of one rule follow each other: each `valid_until` is the next version's `valid_from`, with no gap and no overlap; a clause has one text on any day.\n- `replaces` makes no cycle (A replaces B, and B replaces A).\n- No record is marked surer than its source.",
+    ),
+    "guide-review-heading": Text(
+        zh="发布前如何审阅差异", en="Reviewing the difference before publishing"
+    ),
+    "guide-review": Text(
+        zh="1. 运行 `make serve`，打开“政策全文”中被修改的条文：其下的“本条各版本”列出每个版本及其起止日期，并逐字标出改动（删去的文字加删除线，新增的文字加下划线，英文在旁）。除了新文件确实改动的文字以外，其他每个字都应当相同。\n2. 有变化的页面顶部有提示框，首页的状态框也列出这些变化；尚未施行的变化标为“尚未施行”。\n3. 用变化前一天和当天分别运行计算器，例如 `.venv/bin/python -m calculators equivalence --level 高级技师 --as-of 2027-02-28` 和 `--as-of 2027-03-01`：两个日期各按当时的规则作答，并说明换一个日期答案如何不同。\n4. 用 `git diff policy/` 再读一遍数据的改动；“变更记录”页和订阅源中的新条目链接到条文的差异。",
+        en="1. Run `make serve` and open the amended clause on the Full text page: under it, \"Versions of this part\" lists each version with its dates and marks the change character by character (words removed struck through, words added underlined, the English beside them). Every character other than those the new document changes should be the same.\n2. Pages with changes carry a banner at the top, and the home page's status box lists the changes; a change not yet in force is marked so.\n3. Run the calculators on the day before and the day of the change, e.g. `.venv/bin/python -m calculators equivalence --level 高级技师 --as-of 2027-02-28` and `--as-of 2027-03-01`: each answers under that day's rules and says how the answer differs on the other side.\n4. Read the data change once more with `git diff policy/`; the new entry on the Changes page and in its feed links the clause's difference.",
+    ),
 }
 
 # The entries the page script uses itself (calculators.js: the runtime's state, the address, the

@@ -23,6 +23,7 @@ from calculators.model.index import PolicyIndex
 from calculators.model.records import Route
 from calculators.plumbing import written
 from calculators.plumbing.messages import MONTHS_EN
+from calculators.rules.asof import boundaries, rules_on
 from calculators.rules.dates import FIRST_DAY, LAST_DAY
 
 # Bumped when the structure's shape changes, so a page script never misreads another's.
@@ -67,6 +68,31 @@ def eligibility_rules(index: PolicyIndex) -> dict[str, Any]:
     return index.memo("eligibility_rules", lambda: _compile(index))
 
 
+def _periods(index: PolicyIndex) -> list[dict[str, Any]]:
+    """The spans of days on which the rules stand still (rules/asof.py), each from its first
+    day, with the editions in force then whose routes are the ones compiled here. The page
+    answers early only for such an edition on such a day: before the first span, for an
+    edition not yet issued, or one whose routes differ that day, Python refuses or decides."""
+    compiled = _route_ids(index)
+    periods = []
+    for day in boundaries(index):
+        rules = rules_on(index, day)
+        same = _route_ids(rules)
+        editions = [e for e in rules.editions if same.get(e) == compiled.get(e)]
+        periods.append({"from": day.isoformat(), "editions": editions})
+    return periods
+
+
+def _route_ids(index: PolicyIndex) -> dict[str, list[str]]:
+    """Each edition's route and extension ids, in the data's order."""
+    found: dict[str, list[str]] = {}
+    routes = index.data["application-routes"]
+    for key in ("routes", "extensions"):
+        for route in routes[key]:
+            found.setdefault(route["edition"], []).append(route["id"])
+    return found
+
+
 def _compile(index: PolicyIndex) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -77,6 +103,7 @@ def _compile(index: PolicyIndex) -> dict[str, Any]:
             # how people write them (plumbing/written.py): with a day, or a month alone
             "written": {"day": written.DAY.pattern, "month": written.MONTH.pattern},
         },
+        "periods": _periods(index),
         "fields": _fields(index),
         "requires": REQUIRES,
         "as_of": AS_OF,

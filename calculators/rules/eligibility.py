@@ -15,6 +15,7 @@ from calculators.model.index import PolicyIndex
 from calculators.model.records import Route
 from calculators.plumbing import messages
 from calculators.plumbing.texts import Text, join, years
+from calculators.rules.asof import point_in_time
 from calculators.rules.conditions import Condition
 from calculators.rules.facts import EligibilityFacts, dated_years, resolve_eligibility
 from calculators.rules.results import ConditionResult, Decision, EditionRef, LevelRef, RouteResult
@@ -22,8 +23,9 @@ from calculators.rules.situation import Situation
 from calculators.rules.special import special_routes
 
 
-def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
-    """The decision for `facts` (names or ids); raises InputError for input it cannot use."""
+def _assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
+    """The decision for `facts` (names or ids) under the rules of `index`; raises InputError
+    for input it cannot use."""
     facts = resolve_eligibility(facts, index)
     assert facts.target is not None and facts.edition is not None
     situation = Situation.of(facts, index)
@@ -54,6 +56,11 @@ def assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
         eligible_from=eligible_from,
         closest_route=closest.id if closest else None,
     )
+
+
+# The decision under the rules in force on the facts' `as_of` (today by default), saying which
+# documents and editions that was and how other days' rules would answer (asof.py).
+assess = point_in_time(_assess, headline=lambda decision: decision.headline)
 
 
 def target_label(facts: EligibilityFacts, index: PolicyIndex) -> Text:

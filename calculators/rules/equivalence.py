@@ -16,19 +16,26 @@ from calculators.model.index import PolicyIndex
 from calculators.model.records import TitleRule
 from calculators.plumbing import messages
 from calculators.plumbing.texts import Text
+from calculators.rules.asof import point_in_time
 from calculators.rules.eligibility import level_ref
 from calculators.rules.facts import EquivalenceQuery, resolve_equivalence
 from calculators.rules.results import Equivalence, Named, NoteResult, TitleApplication
 from calculators.rules.special import note_result
 
 
-def lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
-    """The answer for a level (hired or not) or for a title; InputError for unknown names."""
+def _lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
+    """The answer for a level (hired or not) or for a title under the rules of `index`;
+    InputError for unknown names."""
     query = resolve_equivalence(query, index)
     if query.level is not None:
         return _from_level(query.level, query.hired, index)
     assert query.title is not None
     return _from_title(query.title, index)
+
+
+# The answer under the rules in force on the query's `as_of` (today by default), saying which
+# documents that was and how other days' rules would answer (asof.py).
+lookup = point_in_time(_lookup, headline=lambda found: found.explanation)
 
 
 def title_named(title_id: str, index: PolicyIndex) -> Named:

@@ -99,6 +99,42 @@ class SpecialRouteResult(Serializable):
 
 
 @dataclass(frozen=True)
+class DocumentInForce(Serializable):
+    """A document whose rules an answer applies, with its dates (`valid_from` as the data
+    writes it: a year where the day is not known); `unsure`: the day falls where the data
+    cannot tell whether it applied yet, and `note` says why."""
+
+    id: str
+    number: Text
+    valid_from: str | None
+    valid_until: str | None
+    unsure: bool = False
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class OtherDate(Serializable):
+    """The answer under the rules of another day, where it differs: `before` the rules in
+    force before `day`, or `from` it (a change not yet in force on the day asked about)."""
+
+    when: str  # "before" | "from"
+    day: date
+    headline: Text
+    documents: list[Text]
+
+
+@dataclass(frozen=True)
+class InForce(Serializable):
+    """Which rules an answer applied: those in force on `day` (its documents, editions and
+    rule records, rules_on), and how the answer differs under the rules of other days."""
+
+    day: date
+    documents: list[DocumentInForce]
+    editions: list[str]
+    elsewhen: list[OtherDate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class EditionRef(Serializable):
     """The edition of the national template a decision applies."""
 
@@ -142,6 +178,7 @@ class Decision(Serializable):
     closest_route: str | None = None
     kind: str = "eligibility"
     other_editions: list[OtherEdition] = field(default_factory=list)
+    in_force: InForce | None = None
 
 
 @dataclass(frozen=True)
@@ -181,3 +218,4 @@ class Equivalence(Serializable):
     may_apply_for: TitleApplication | None = None
     notes: list[NoteResult] = field(default_factory=list)
     kind: str = "equivalence"
+    in_force: InForce | None = None

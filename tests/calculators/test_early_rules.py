@@ -142,7 +142,10 @@ def test_every_decision_case_gets_the_same_answer_early(index: PolicyIndex) -> N
 
 YEARS = [0, 0.5, 0.99, 1, 1.5, 2, 2.5, 2.99, 3, 3.01, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 100]
 BAD_YEARS = [-1, 100.5, 1e9]
-AS_OF = ["2024-02-29", "2023-02-28", "2023-03-01", "2025-02-28", "2026-11-30", "2000-01-01"]
+# Days in force for both editions, and one before the 2023 conditions (the 2018 ones only);
+# the random days from 2016 on include some before any rules the site holds (Python refuses,
+# and so must the page).
+AS_OF = ["2024-02-29", "2023-02-28", "2023-03-01", "2025-02-28", "2026-11-30", "2019-06-15"]
 
 
 def _day(rng: random.Random, as_of: date) -> str:
@@ -172,7 +175,7 @@ def generated(index: PolicyIndex, count: int, seed: int) -> list[dict[str, Any]]
     out = []
     for _ in range(count):
         as_of = date.fromisoformat(
-            rng.choice(AS_OF) if rng.random() < 0.6 else f"{rng.randint(1995, 2030)}-06-15"
+            rng.choice(AS_OF) if rng.random() < 0.6 else f"{rng.randint(2016, 2030)}-06-15"
         )
         edition = rng.choice(["2018", "2023", None])
         r: dict[str, Any] = {"as_of": as_of.isoformat()}
@@ -238,8 +241,10 @@ def rules_targets(index: PolicyIndex) -> list[str]:
 
 def test_the_early_answer_pins_the_rules_values(index: PolicyIndex) -> None:
     """2023 edition, 中级工: B2 is a 初级工 certificate then 3 years; a certificate of
-    29 February 2020 completes them on 28 February 2023 (no 29th that year)."""
-    waiting, met, refused, named = early(
+    29 February 2020 completes them on 28 February 2023 (no 29th that year). The 2023
+    conditions apply from 2023 (the data knows the year only): in 2022 the page leaves the
+    request to Python, which refuses it."""
+    waiting, met, refused, named, too_early = early(
         index,
         [
             {
@@ -247,7 +252,7 @@ def test_the_early_answer_pins_the_rules_values(index: PolicyIndex) -> None:
                 "target": "intermediate-worker",
                 "certificate": "junior-worker",
                 "certificate_date": "2020-02-29",
-                "as_of": "2022-06-01",
+                "as_of": "2023-01-15",
             },
             {
                 "edition": "2023",
@@ -258,6 +263,7 @@ def test_the_early_answer_pins_the_rules_values(index: PolicyIndex) -> None:
             },
             {"edition": "2023", "target": "junior-worker", "certificate": "junior-worker"},
             {"edition": "2023", "target": "中级工", "certificate": "初级工"},
+            {"edition": "2023", "target": "intermediate-worker", "as_of": "2022-06-01"},
         ],
         date(2026, 11, 30),
     )
@@ -268,6 +274,7 @@ def test_the_early_answer_pins_the_rules_values(index: PolicyIndex) -> None:
     assert met["eligible_from"] is None
     assert refused is None  # not above the certificate: Python says why
     assert named is None  # names are Python's to read
+    assert too_early is None  # the 2023 conditions were not yet in force
 
 
 def test_a_page_without_as_of_counts_to_today(index: PolicyIndex) -> None:

@@ -170,6 +170,10 @@ export function decide(rules, request, today) {
   const facts = read(rules, request, today);
   if (!facts) return null;
   const edition = facts.edition ?? rules.default_edition;
+  // The rules in force that day (calculators/rules/compiled.py `_periods`): no rules yet,
+  // an edition not yet issued, or other routes than these are Python's to refuse or decide.
+  const period = rules.periods.filter((p) => p.from <= iso(facts[rules.as_of])).pop();
+  if (!period || !period.editions.includes(edition)) return null;
   const pool = (rules.editions[edition] ?? []).filter((r) => facts.extensions || !r.extension);
   const target = targetOf(rules, facts, pool);
   if (target === null) return null;

@@ -1,0 +1,114 @@
+"""Answers as of a day: the rules in force then, the documents and editions that day selected,
+and, where the rules change, what the answer is on the other side of the change.
+
+Expected values are typed from the policy files and the worked example (amendment.yaml):
+黄改委发〔2020〕4号 applies from a day of 2020 that its text does not state; the national
+conditions from 2018 and from 2023 (years only); the example rewrites clause （十四）'s rule
+for hired Senior Technicians from 2027-03-01.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from calculators import api
+from calculators.interfaces.view import text
+from calculators.model.index import PolicyIndex
+from calculators.rules.asof import rules_on
+from hgpolicy.policy import load_policy
+from tests.versions.amended import AMENDS_FROM, amended_copy
+
+ROOT = Path(__file__).resolve().parents[2]
+META = yaml.safe_load((ROOT / "policy" / "document.yaml").read_text(encoding="utf-8"))["meta"]
+
+
+def _answer(kind: str, index: PolicyIndex | None = None, **request: Any) -> dict[str, Any]:
+    return api.respond(kind, request, index)
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> PolicyIndex:
+    """The policy with the worked example's amendment, as the calculators see it."""
+    return load_policy(amended_copy(ROOT, tmp_path_factory.mktemp("amended"))).model
+
+
+@pytest.mark.parametrize("kind", ["eligibility", "equivalence"])
+def test_a_day_before_any_rules_is_refused_by_name(kind: str) -> None:
+    request = {"target": "技师"} if kind == "eligibility" else {"level": "技师"}
+    error = _answer(kind, as_of="2017-12-31", **request)["error"]
+    assert error["field"] == "as_of"
+    assert error["accepted"] == ["≥ 2018-01-01"]
+    assert "2017-12-31" in error["message"]["en"]
+
+
+def test_an_edition_not_yet_issued_on_the_day_is_refused_with_the_days_choices() -> None:
+    error = _answer("eligibility", target="技师", edition="2023", as_of="2021-03-01")["error"]
+    assert error["field"] == "edition"
+    assert error["accepted"] == ["2018"]
+    assert "2021-03-01" in error["message"]["zh"]
+    # The same edition on a day it was issued is answered.
+    assert "error" not in _answer("eligibility", target="技师", edition="2023", as_of="2024-03-01")
+
+
+def test_a_day_within_the_year_of_issue_says_the_day_is_not_known() -> None:
+    found = _answer("eligibility", target="高级工", as_of="2020-05-01")["in_force"]
+    assert found["editions"] == ["2018"]
+    documents = {d["id"]: d for d in found["documents"]}
+    assert set(documents) == {"hgf-2020-4", "standard-2018"}
+    huangshi = documents["hgf-2020-4"]
+    assert (huangshi["valid_from"], huangshi["unsure"]) == ("2020", True)
+    assert huangshi["note"] == META["validity_note"]
+    assert documents["standard-2018"]["unsure"] is False
+    # By the last day of 2020 the opinion has certainly been issued.
+    late = _answer("eligibility", target="高级工", as_of="2020-12-31")["in_force"]
+    assert not any(d["unsure"] for d in late["documents"])
+
+
+def test_the_current_rules_name_both_editions_and_no_other_day() -> None:
+    found = _answer("eligibility", target="技师", as_of="2024-06-01")["in_force"]
+    assert found["day"] == "2024-06-01"
+    assert found["editions"] == ["2018", "2023"]
+    assert found["elsewhen"] == []  # the data records no change of the rules yet
+
+
+def test_one_index_serves_every_day_on_which_nothing_changes() -> None:
+    index = api.policy_index()
+    assert rules_on(index, date(2024, 1, 5)) is rules_on(index, date(2026, 11, 30))
+    assert rules_on(index, date(2022, 6, 1)) is not rules_on(index, date(2024, 1, 5))
+    assert list(rules_on(index, date(2022, 6, 1)).editions) == ["2018"]
+
+
+@pytest.mark.parametrize(
+    ("day", "title", "when", "other_title"),
+    [
+        ("2027-02-28", "senior-engineer", "from", "Professor-level Senior Engineer"),
+        ("2027-03-01", "professor-senior-engineer", "before", "the title Senior Engineer"),
+    ],
+    ids=["eve", "day-of-change"],
+)
+def test_an_amended_rule_applies_from_its_day_and_the_other_side_is_told(
+    amended: PolicyIndex, day: str, title: str, when: str, other_title: str
+) -> None:
+    answer = _answer("equivalence", amended, level="高级技师", as_of=day)
+    assert answer["equivalent"]["id"] == title
+    (other,) = answer["in_force"]["elsewhen"]
+    assert (other["when"], other["day"]) == (when, AMENDS_FROM.isoformat())
+    assert other_title in other["headline"]["en"]
+    numbers = [d["number"]["zh"] for d in answer["in_force"]["documents"]]
+    changed = "测试文件〔2027〕1号"
+    assert (changed in numbers) is (when == "before")
+    lines = text(answer["view"], "en").splitlines()
+    assert "On another date the answer differs" in lines
+    said = "from" if when == "from" else "before"
+    assert any(line.startswith(f"- Under the rules in force {said} 2027-03-01") for line in lines)
+
+
+def test_a_level_the_amendment_leaves_alone_is_told_no_other_day(amended: PolicyIndex) -> None:
+    answer = _answer("equivalence", amended, level="技师", as_of="2027-02-28")
+    assert answer["equivalent"]["id"] == "engineer"
+    assert answer["in_force"]["elsewhen"] == []

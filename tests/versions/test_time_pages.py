@@ -1,0 +1,140 @@
+"""Time on the pages, in process: a changed clause's versions and their differences, the
+banner on the pages whose content changes, the dates of a versioned rule, the feed's link to
+the difference. The worked example (amendment.yaml) rewrites 高级工程师 as 正高级工程师 in clause
+（十四） from 2027-03-01; the real policy has no change, so no page carries a banner.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hgpolicy.feed import atom_feed, feed_words
+from hgpolicy.pages import Renderer
+from hgpolicy.policy import Policy, load_policy
+from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
+from hgpolicy.timepages import clause_history, diff_anchors
+from tests.versions.amended import AMENDS_FROM, amended_copy
+
+ROOT = Path(__file__).resolve().parents[2]
+PENDING = date.today() < AMENDS_FROM  # the example's change is still to come
+DAY = AMENDS_FROM.isoformat()
+
+
+def _renderer(policy: Policy) -> Renderer:
+    """A renderer of every page: the About page's list of third-party software is the
+    plugin's (it needs the runtime), and empty here."""
+    renderer = Renderer(policy)
+    renderer.env.globals["third_party"] = []
+    return renderer
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
+    return _renderer(load_policy(amended_copy(ROOT, tmp_path_factory.mktemp("amended"))))
+
+
+def test_a_rewritten_clause_lists_its_versions_and_what_changed(amended: Renderer) -> None:
+    first, second = clause_history(amended.model, "c14", date.today())
+    assert (first.version.document, second.version.document) == ("hgf-2020-4", "test-2027-1")
+    assert first.version.validity.valid_from.text == "2020"
+    assert first.version.validity.valid_until.text == DAY
+    assert second.version.validity.valid_from.text == DAY
+    assert (first.pending, second.pending) == (False, PENDING)
+    assert first.diff_zh is None
+    # One character inserted in Chinese; the English compared word by word.
+    assert "、工程师、<ins>正</ins>高级工程师享受" in second.diff_zh
+    assert "<del>" not in second.diff_zh
+    assert "Engineers and<ins> Professor-level</ins> Senior Engineers" in second.diff_en
+    assert clause_history(amended.model, "c13", date.today()) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_full_text_shows_the_versions_beside_the_text_as_issued(
+    amended: Renderer, lang: str
+) -> None:
+    page = amended.page_source(BY_URI["text.md"], lang)
+    versions = page.index('id="c14-versions"')
+    assert page.index("{ #c14 }") < versions < page.index("{ #closing }")
+    block = page[versions : page.index("{ #closing }")]
+    assert '<span id="c14-v1"></span>黄改委发〔2020〕4号' in block
+    assert '<span id="c14-v2"></span>' in block
+    assert ("<ins>正</ins>" in block) and ("<ins> Professor-level</ins>" in block)
+    assert 'lang="zh"' in block and 'lang="en"' in block
+
+
+@pytest.mark.parametrize(
+    ("uri", "target"),
+    [("text.md", "text.md#c14-versions"), ("reference/levels.md", "levels.md#equivalence-c14")],
+    ids=["text", "levels"],
+)
+def test_a_page_whose_content_changes_carries_the_banner(
+    amended: Renderer, labels: dict[str, dict[str, str]], uri: str, target: str
+) -> None:
+    page = amended.page_source(BY_URI[uri], "en")
+    banner = page.split("\n\n")[1]
+    title = f'!!! warning "{labels["banner-title"]["en"]}"'
+    assert banner.startswith(title)
+    said = labels["banner-pending" if PENDING else "banner-later"]["en"].replace("DAY", DAY)
+    assert said in banner and target in banner
+    others = [p for p in SITE_PAGES if p.uri not in (uri, "text.md", "reference/levels.md")]
+    for other in others:
+        if other.kind is Kind.CALCULATOR:
+            continue  # made with the runtime; they answer as of a day, with no banner
+        assert title not in amended.page_source(other, "en"), other.uri
+
+
+def test_the_versions_of_a_rule_show_their_dates(amended: Renderer) -> None:
+    page = amended.page_source(BY_URI["reference/levels.md"], "zh")
+    assert f"| 高级工程师（自2020起至{DAY}） |" in page
+    assert f"| 正高级工程师（自{DAY}起） |" in page
+    assert "| 工程师 |" in page  # a rule with one version carries no dates
+
+
+def test_the_real_policy_has_no_banner_and_says_when_the_text_applies(
+    policy: Policy, labels: dict[str, dict[str, str]]
+) -> None:
+    renderer = _renderer(policy)
+    for page in SITE_PAGES:
+        if page.kind is Kind.CALCULATOR:
+            continue  # made with the runtime, by the plugin; no part of them has versions
+        assert labels["banner-title"]["zh"] not in renderer.page_source(page, "zh"), page.uri
+    home = renderer.page_source(BY_URI["index.md"], "zh")
+    note = policy["document"]["meta"]["validity_note"]["zh"]
+    assert f"- **施行日期**：{note}" in home
+
+
+def test_the_feed_entry_of_an_amendment_links_its_difference(amended: Renderer) -> None:
+    changes = amended.policy["changelog"]["changes"]
+    anchors = diff_anchors(amended.model, changes)
+    change = "2026-12-01-test-amendment"  # the example's changelog entry
+    assert anchors == {change: "c14-versions"}
+    feed = atom_feed(
+        changes,
+        "en",
+        feed_words("en"),
+        page_url="https://example.org/en/changes/",
+        feed_url="https://example.org/changes/feed.en.xml",
+        diffs={change: "https://example.org/en/text/#c14-versions"},
+    )
+    entry = feed[feed.index(f"#{change}</id>") :].split("</entry>")[0]
+    assert (
+        '<link rel="related" type="text/html" href="https://example.org/en/text/#c14-versions"/>'
+        in entry
+    )
+    assert feed.count('rel="related"') == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_guide_explains_each_kind_of_change_in_each_language(
+    policy: Policy, labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    page = _renderer(policy).page_source(BY_URI["maintaining.md"], lang)
+    kinds = ("guide-correction-heading", "guide-edition-heading", "guide-amendment-heading")
+    headings = [page.index(f"## {labels[k][lang]} {{ #") for k in kinds]
+    assert headings == sorted(headings)
+    assert f"`document: {policy['document']['meta']['id']}`" in page  # the id from the data
+    for command in ("make build", "make test", "--as-of", "git diff policy/"):
+        assert command in page
