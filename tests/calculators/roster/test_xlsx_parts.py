@@ -296,3 +296,24 @@ def test_date_formats_and_systems_written_every_way() -> None:
     ):
         rows = read_first_sheet(workbook(cells, styles=styles, workbook_pr=pr)).rows
         assert rows == [[42886.0, day, 42886.0, day]], pr
+
+
+def test_each_sheets_lists_take_the_next_columns_of_the_lists_sheet() -> None:
+    sheets = [
+        OutSheet("一", ["a", "b"], choices=[ListChoice(0, ["x"]), ListChoice(1, ["y", "z"])]),
+        OutSheet("二", ["a"], choices=[ListChoice(0, ["p"])]),
+        OutSheet("三", ["a"], choices=[ListChoice(0, ["q"])]),
+    ]
+    with zipfile.ZipFile(io.BytesIO(write_workbook(sheets))) as archive:
+        first, second, third = (
+            archive.read(f"xl/worksheets/sheet{n}.xml").decode() for n in (1, 2, 3)
+        )
+    assert (
+        '<dataValidations count="2"><dataValidation type="list" allowBlank="1"'
+        ' showErrorMessage="1" sqref="A2:A1000"><formula1>lists!$A$2:$A$2</formula1>'
+        '</dataValidation><dataValidation type="list" allowBlank="1" showErrorMessage="1"'
+        ' sqref="B2:B1000"><formula1>lists!$B$2:$B$3</formula1></dataValidation>'
+        "</dataValidations>"
+    ) in first
+    assert "<formula1>lists!$C$2:$C$2</formula1>" in second
+    assert "<formula1>lists!$D$2:$D$2</formula1>" in third
