@@ -246,6 +246,9 @@ def test_the_eligibility_form_asks_every_form_field_in_its_groups(index: PolicyI
         ("calc-group-competition", ["competition_rank"]),
     ]  # fmt: skip
     assert "work_start_date" not in [f["name"] for f in spec["script"]]
+    # Element ids as the page's script finds them: the prefix, then the name with hyphens.
+    fields = {f["name"]: f for g in spec["groups"] for f in g["fields"]}
+    assert fields["years_since_certificate"]["id"] == "el-years-since-certificate"
 
 
 def test_every_value_the_build_answers_for(headcount: Calculator, index: PolicyIndex) -> None:
