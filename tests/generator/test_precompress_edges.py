@@ -28,3 +28,20 @@ def test_gzip_at_the_settings_level_with_no_time_in_its_header() -> None:
         assert out[4:8] == b"\0\0\0\0"  # MTIME, RFC 1952: none
         assert out == gzip.compress(data, compresslevel=settings.gzip_level, mtime=0)
     assert compressed(data, "gz", FAST, None) != compressed(data, "gz", BEST, None)
+
+
+def test_brotli_at_the_settings_quality_cached_under_a_folder_made_for_it(tmp_path: Path) -> None:
+    import brotli
+
+    data = b"".join(b"line %d of a script with some repetition\n" % n for n in range(2000))
+    cache = tmp_path / "not" / "yet"
+    out = compressed(data, "br", FAST, cache)
+    assert out == brotli.compress(data, quality=FAST.brotli_quality)
+    assert out != brotli.compress(data, quality=BEST.brotli_quality)
+    assert [p.name for p in cache.iterdir()] == [f"{p}.br5-gz6.br" for p in [_digest(data)]]
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
