@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -80,13 +81,21 @@ def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str)
 # loader or of the ladder is not run against every mutant of the index.
 _FRESH_IN: dict[str, int] = {}
 _POLICY_DATA: dict[str, Any] = {}
-# Memo tables the calculators keep in plain dicts rather than functools caches (module, name):
-# under mutation they are put back to their entries as imported, before any test filled them.
-_MEMO_TABLES = (("calculators.plumbing.serial", "_ENCODERS"),)
-_MEMO_AS_IMPORTED: dict[tuple[str, str], dict[Any, Any]] = {}
+# State the calculators keep in module globals rather than functools caches (module, name):
+# under mutation it is put back as imported, before any test filled it. The serialiser's
+# encoders; the registry's calculators and whether its `calc_*` modules were looked for (filled
+# by the clean run in the process mutmut forks from, it hid every mutant of the look-up).
+_MEMO_TABLES = (
+    ("calculators.plumbing.serial", "_ENCODERS"),
+    ("calculators.registry", "_REGISTERED"),
+    ("calculators.registry", "_FOUND"),
+)
+_MEMO_AS_IMPORTED: dict[tuple[str, str], Any] = {}
 if os.environ.get("TESTS_UNDER_MUTATION"):
     for _module, _name in _MEMO_TABLES:
-        _MEMO_AS_IMPORTED[_module, _name] = dict(getattr(importlib.import_module(_module), _name))
+        _MEMO_AS_IMPORTED[_module, _name] = copy.copy(
+            getattr(importlib.import_module(_module), _name)
+        )
 
 
 def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
@@ -98,10 +107,13 @@ def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
     from calculators import data
 
     if clear:
-        for (module, name), entries in _MEMO_AS_IMPORTED.items():
-            table = getattr(sys.modules[module], name)
-            table.clear()
-            table.update(entries)
+        for (module, name), imported in _MEMO_AS_IMPORTED.items():
+            current = getattr(sys.modules[module], name)
+            if isinstance(current, dict):  # the same table: other modules may hold it
+                current.clear()
+                current.update(imported)
+            else:
+                setattr(sys.modules[module], name, imported)
 
     loader = data.load_policy_data
     if "data" not in _POLICY_DATA:
@@ -148,7 +160,12 @@ def _policy() -> Policy:
 @pytest.fixture(scope="session")
 def policy() -> Policy:
     """The validated policy, loaded once per process: under mutation testing the forked
-    processes inherit it (loading takes a second; tests of loading call load_policy)."""
+    processes inherit its data (loading takes a second; tests of loading call load_policy),
+    but not its model: each mutant's session gets a Policy of its own, whose model (and the
+    model's memo tables: name aliases, route texts) is built again from the mutated code
+    rather than taken as the clean run in the parent process left it."""
+    if os.environ.get("TESTS_UNDER_MUTATION"):
+        return dataclasses.replace(_policy())
     return _policy()
 
 

@@ -70,7 +70,7 @@ def read_first_sheet(data: bytes) -> Sheet:
             name, path = _first_sheet(archive)
             strings = _shared_strings(archive)
             dates, epoch = _date_styles(archive), _epoch(archive)
-            with archive.open(path) as part:
+            with _open(archive, path) as part:
                 rows = _sheet_rows(part, strings, dates, epoch)
         except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, EOFError) as err:
             raise WorkbookError("damaged", str(err)) from err
@@ -87,11 +87,19 @@ def _children(element: ElementTree.Element, name: str) -> Iterator[ElementTree.E
     return (child for child in element if _local(child.tag) == name)
 
 
+def _open(archive: zipfile.ZipFile, path: str) -> IO[bytes]:
+    """A part opened for parsing, refused if it starts with a document type declaration (whose
+    entities could expand a few bytes into gigabytes): the sheet, the largest part, too."""
+    part = archive.open(path)
+    head = part.peek(2048) if hasattr(part, "peek") else b""
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        part.close()
+        raise WorkbookError("damaged", f"{path}: a document type declaration")
+    return part
+
+
 def _parse(archive: zipfile.ZipFile, path: str) -> ElementTree.Element:
-    with archive.open(path) as part:
-        head = part.peek(2048) if hasattr(part, "peek") else b""
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise WorkbookError("damaged", f"{path}: a document type declaration")
+    with _open(archive, path) as part:
         return ElementTree.parse(part).getroot()
 
 

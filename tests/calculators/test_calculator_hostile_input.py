@@ -10,6 +10,7 @@ formats, not from the code under test.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import pytest
@@ -54,10 +55,12 @@ def _is_error_or_answer(text: str) -> dict[str, Any] | list[Any]:
     return response
 
 
-# Twice the profile's examples: 600 in a normal run; under mutation testing the profile's few
-# fixed ones (tests/conftest.py), so that each mutant is not fed 600 random requests.
+# Twice the profile's examples: 600 in a normal run. Under mutation testing the profile's 30
+# fixed ones (tests/conftest.py): every surviving mutant of the answering code runs these tests
+# last, and twice as many examples cost each of them 5 s while finding no crash the 30 miss.
 HOSTILE = settings(
-    max_examples=2 * settings.default.max_examples,
+    max_examples=settings.default.max_examples
+    * (1 if os.environ.get("TESTS_UNDER_MUTATION") else 2),
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )

@@ -212,3 +212,49 @@ def test_unregistered_it_is_gone(headcount: Calculator) -> None:
 def test_a_module_cannot_reword_the_catalogue() -> None:
     with pytest.raises(ValueError, match="calc-none"):
         add({"calc-none": Text.same("nothing")})
+
+
+# The declaration's plumbing, called directly: `ask` runs when a request class is defined and
+# the `calc_*` modules are looked for once, so no answer shows a fault in them by itself.
+
+
+def test_ask_keeps_the_default_and_how_the_field_is_asked() -> None:
+    declared = registry.ask(3, label="test-headcount-workers", low=1, high=500)
+    assert declared.default == 3
+    assert declared.metadata["ask"] == registry.Ask(label="test-headcount-workers", low=1, high=500)
+    assert registry.ask(label="level").default is None
+
+
+def test_the_calculators_are_the_calc_modules_of_the_package() -> None:
+    assert list(registry._modules()) == ["calc_eligibility", "calc_equivalence"]
+    assert list(registry.calculators())[:2] == ["eligibility", "equivalence"]
+
+
+def test_the_eligibility_form_asks_every_form_field_in_its_groups(index: PolicyIndex) -> None:
+    """The fields the form does not ask (dates instead of years, the day of the check) are
+    left out without ending the form: the fields after them are still asked."""
+    spec = registry.form(registry.calculators()["eligibility"], index)
+    assert [(g["legend"], [f["name"] for f in g["fields"]]) for g in spec["groups"]] == [
+        ("calc-group-target", ["target", "edition", "extensions"]),
+        ("calc-group-certificate",
+         ["certificate", "years_since_certificate", "certificate_date", "same_or_related"]),
+        ("calc-group-work",
+         ["total_years", "working_in_occupation", "apprenticeship_completed", "age"]),
+        ("calc-group-education",
+         ["education", "final_year_student", "preparatory_technician", "technician_class"]),
+        ("calc-group-title", ["title", "years_since_title"]),
+        ("calc-group-competition", ["competition_rank"]),
+    ]  # fmt: skip
+    assert "work_start_date" not in [f["name"] for f in spec["script"]]
+    # Element ids as the page's script finds them: the prefix, then the name with hyphens.
+    fields = {f["name"]: f for g in spec["groups"] for f in g["fields"]}
+    assert fields["years_since_certificate"]["id"] == "el-years-since-certificate"
+
+
+def test_every_value_the_build_answers_for(headcount: Calculator, index: PolicyIndex) -> None:
+    assert registry.choices(headcount.field("audited"), index) == [True, False]
+    assert registry.choices(headcount.field("level"), index)[:2] == [
+        "junior-worker", "intermediate-worker",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="^workers: only a choice or a flag can be answered"):
+        registry.choices(headcount.field("workers"), index)

@@ -40,6 +40,10 @@ def project(root: Path, tmp_path: Path) -> Path:
     for name in ("policy", "docs"):
         shutil.copytree(root / name, tmp_path / name)
     (tmp_path / "node_modules").symlink_to(root / "node_modules")
+    # The project's cache of compressed copies (content-keyed): the runtime's megabytes are
+    # compressed once per checkout, not once per test (precompress.py has its own tests).
+    (root / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache").symlink_to(root / ".cache")
     (tmp_path / "calculators").symlink_to(Path(calculators.__file__).parent)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     return tmp_path

@@ -168,15 +168,13 @@ def test_a_zip_without_a_workbook_part_is_not_a_workbook() -> None:
     assert err.value.reason == "not_a_workbook"
 
 
-def test_a_damaged_sheet_and_an_entity_declaration_are_refused() -> None:
+def test_a_damaged_sheet_is_refused() -> None:
     broken = workbook('<row r="1"><c r="A1"><v>1</v></c>')  # the row never closes
     with pytest.raises(WorkbookError) as err:
         read_first_sheet(broken)
     assert err.value.reason == "damaged"
-    laughs = workbook("").replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaa">]><worksheet', 1)
-    with pytest.raises(WorkbookError) as err:
-        read_first_sheet(laughs)
-    assert err.value.reason == "damaged"
+    # A document type declaration: test_xlsx_parts.py (rewriting the zip's bytes in place, as
+    # this test once did, broke its checksum, and that was what got refused).
 
 
 def test_too_many_rows_are_refused_not_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
