@@ -82,12 +82,17 @@ def _parser(lang: str) -> _Parser:
 
 def _add_option(command: argparse.ArgumentParser, field: Field, lang: str) -> None:
     """`--years-since-certificate N`, or a flag that sets its field the other way round from
-    its default (`--extensions`, `--unrelated`); help: the form's label and what it accepts."""
+    its default (`--extensions`, `--unrelated`); help: the form's label and what it accepts,
+    or for an option that turns a field off, the label's opposite (its `-off` entry)."""
     label = WORDING[field.ask.label]
     if field.type == "flag":
-        flag = not field.default
+        shown = WORDING[f"{field.ask.label}-off"] if field.default else label
         command.add_argument(
-            field.option, dest=field.name, action="store_const", const=flag, help=label.get(lang)
+            field.option,
+            dest=field.name,
+            action="store_const",
+            const=not field.default,
+            help=shown.get(lang),
         )
         return
     shown = WORDING["cli-field"].format(label=label, accepted=_accepted(field))

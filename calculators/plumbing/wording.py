@@ -262,6 +262,9 @@ WORDING: dict[str, Text] = {
         en="Fill in your situation (only what you know) to see whether you may apply for a skill level: every route, met or not, what is missing, and the clause or document it rests on. The answer is computed in your browser, and its address can be shared.",
     ),
     "calc-hired": Text(zh="已被聘用到相应技能岗位", en="Hired (employed in a post at this level)"),
+    "calc-hired-off": Text(
+        zh="未被聘用到相应技能岗位", en="Not hired (not employed in a post at this level)"
+    ),
     "calc-submit-equivalence": Text(zh="查看对应职称", en="Show the equivalent title"),
     "calc-submit-eligibility": Text(zh="判断能否申报", en="Check eligibility"),
     "calc-noscript": Text(
@@ -372,6 +375,11 @@ WORDING: dict[str, Text] = {
         zh="证书属于本职业或相关职业",
         en="The certificate is in this or a related occupation",
     ),
+    # The command line's options that turn a default-true flag off say the opposite (cli.py).
+    "calc-field-same_or_related-off": Text(
+        zh="证书不属于本职业，也不属于相关职业",
+        en="The certificate is in neither this occupation nor a related one",
+    ),
     "calc-field-total_years": Text(
         zh="累计从事本职业或相关职业工作的年限",
         en="Years of work in this or a related occupation in total",
@@ -379,6 +387,10 @@ WORDING: dict[str, Text] = {
     "calc-field-working_in_occupation": Text(
         zh="正在或准备从事本职业",
         en="Working or about to work in the occupation",
+    ),
+    "calc-field-working_in_occupation-off": Text(
+        zh="既未从事、也不准备从事本职业",
+        en="Neither working nor about to work in the occupation",
     ),
     "calc-field-apprenticeship_completed": Text(
         zh="本职业或相关职业学徒期满",

@@ -21,7 +21,7 @@ def test_the_program_says_its_name_what_it_is_and_its_commands_in_chinese(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     shown = _help(capsys)
-    assert shown.startswith("usage:python-mcalculators[-h]{eligibility,equivalence,tables}")
+    assert shown.startswith("usage:python-mcalculators[-h]{eligibility,equivalence,tables,roster}")
     assert "thecalculatorsinaterminal.Formaintainers,employersandtests." in shown
     assert "tables全部对应关系和申报途径" in shown
 
@@ -33,7 +33,9 @@ def test_a_commands_options_in_chinese_by_default_and_in_english_when_asked(
     assert "--json输出JSON格式的回答" in zh
     assert "--langLANG文字和错误信息的语言：zh（默认）或en" in zh
     assert "--ageAGE年龄（整数，0–120）" in zh
-    assert "--certificate-dateCERTIFICATE_DATE取得证书的日期（可代替年限）（YYYY-MM-DD）" in zh
+    assert (
+        "--certificate-dateCERTIFICATE_DATE取得证书的日期（可代替年限）（YYYY-MM-DD|YYYY-MM）" in zh
+    )
     assert "--competition-rankCOMPETITION_RANK经备案竞赛中的名次（整数，≥1）" in zh
     assert "--total-yearsTOTAL_YEARS累计从事本职业或相关职业工作的年限（数字，0–100）" in zh
     en = _help(capsys, "tables", "--lang=en")
@@ -62,3 +64,14 @@ def test_errors_before_any_answer(
         status = stop.code
     assert status == 2
     assert capsys.readouterr().err.startswith(said)
+
+
+def test_an_option_that_turns_a_field_off_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--unrelated` sets "the certificate is in this or a related occupation" to no: its help
+    says the certificate is in neither, not the form's label (which says the opposite)."""
+    zh = _help(capsys, "eligibility")
+    assert "--unrelated证书不属于本职业，也不属于相关职业" in zh
+    assert "--not-working既未从事、也不准备从事本职业" in zh
+    en = _help(capsys, "equivalence", "--lang=en")
+    assert "--not-hiredNothired(notemployedinapostatthislevel)" in en
+    assert "--extensions" in _help(capsys, "eligibility", "--lang=en")

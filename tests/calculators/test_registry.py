@@ -231,8 +231,9 @@ def test_the_calculators_are_the_calc_modules_of_the_package() -> None:
 
 
 def test_the_eligibility_form_asks_every_form_field_in_its_groups(index: PolicyIndex) -> None:
-    """The fields the form does not ask (dates instead of years, the day of the check) are
-    left out without ending the form: the fields after them are still asked."""
+    """The fields the form does not ask (dates instead of years) are left out without ending
+    the form: the fields after them are still asked; the day of the check comes last, in no
+    group."""
     spec = registry.form(registry.calculators()["eligibility"], index)
     assert [(g["legend"], [f["name"] for f in g["fields"]]) for g in spec["groups"]] == [
         ("calc-group-target", ["target", "edition", "extensions"]),
@@ -244,6 +245,7 @@ def test_the_eligibility_form_asks_every_form_field_in_its_groups(index: PolicyI
          ["education", "final_year_student", "preparatory_technician", "technician_class"]),
         ("calc-group-title", ["title", "years_since_title"]),
         ("calc-group-competition", ["competition_rank"]),
+        (None, ["as_of"]),
     ]  # fmt: skip
     assert "work_start_date" not in [f["name"] for f in spec["script"]]
     # Element ids as the page's script finds them: the prefix, then the name with hyphens.
