@@ -8,7 +8,9 @@ dropped and replaced, never trusted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -88,15 +90,22 @@ BUILD_ID_CHANGED = "(memory) => memory.fill(0xee, 16, 48)"  # the header's build
 # fails when it first runs ("memory access out of bounds", a Pyodide fatal error).
 FLIPPED = "(memory) => { for (let i = 1000; i < memory.length; i += 4099) memory[i] ^= 0xff; }"
 TRUNCATED = "(stored) => stored.slice(0, stored.length >> 1)"
-REWRITE = """async ([memoryChange, storedChange, redigest]) => {
+ROOT = Path(__file__).resolve().parents[2]
+# The worker's own cache of snapshots (worker.js `SNAPSHOTS`): the service worker's caches of
+# the site's files (sw.js) sit beside it and are not snapshots.
+SNAPSHOTS = re.search(
+    r'const SNAPSHOTS = "([^"]+)";',
+    (ROOT / "docs" / "assets" / "calculators" / "worker.js").read_text(encoding="utf-8"),
+)[1]
+REWRITE = """async ([memoryChange, storedChange, redigest, snapshots]) => {
     const through = async (bytes, stream) =>
         new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
     const hex = async (bytes) => Array.from(
         new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)),
         (byte) => byte.toString(16).padStart(2, "0")).join("");
     const sizes = [];
-    for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
+    {
+        const cache = await caches.open(snapshots);
         for (const request of await cache.keys()) {
             const old = await cache.match(request);
             let stored = new Uint8Array(await old.arrayBuffer());
@@ -143,7 +152,7 @@ def test_a_snapshot_that_does_not_restore_is_replaced(
     context = fresh_browser
     first = open_calculator(context, server, "en", "equivalence")
     wait_saved(first)
-    sizes = first.evaluate(REWRITE, [memory_change, stored_change, redigest])
+    sizes = first.evaluate(REWRITE, [memory_change, stored_change, redigest, SNAPSHOTS])
     assert len(sizes) == 1, "one snapshot stored"
     assert 0 < sizes[0] < MAX_STORED_BYTES
     first.close()
