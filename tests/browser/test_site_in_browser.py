@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from hgpolicy.policy import Policy
+from tests.browser.conftest import site_url
 
 LANGS = ("zh", "en")
 # axe-core impacts that fail the test (minor and moderate ones are left to review).
@@ -20,7 +21,10 @@ def search(page: Page, query: str) -> list[str]:
 
     Typing CJK sends no keyup, and the search waits for one: End sends it.
     """
-    page.click("label.md-search__icon, .md-search__input")
+    toggle = page.locator("label.md-header__button[for=__search]")  # a phone's search icon
+    page.click(
+        "label.md-header__button[for=__search]" if toggle.is_visible() else ".md-search__input"
+    )
     box = page.locator("input.md-search__input")
     box.fill("")
     box.type(query)
@@ -49,11 +53,18 @@ def test_search_finds_a_clause(open_page, policy: Policy, lang: str) -> None:
     assert any(u.path == text_page and u.fragment == "c9-2" for u in found), links
 
 
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_lists_only_the_pages_language(open_page, lang: str) -> None:
+def test_search_lists_only_the_pages_language(
+    browser, recorder, server: str, lang: str, size: tuple[int, int]
+) -> None:
     """A query both languages' pages hold (a year of a national edition) lists, on a page in
-    one language, only pages in that language, each opening where it says."""
-    page = open_page(lang, "faq/")
+    one language, only pages in that language, each opening where it says; on a phone, where
+    search sits behind its icon, as on a desktop."""
+    width, height = size
+    context = recorder.attach(browser.new_context(viewport={"width": width, "height": height}))
+    page = context.new_page()
+    page.goto(site_url(server, lang, "faq/"))
     links = search(page, "2018")
     paths = [urlsplit(page.evaluate("href => new URL(href, location).href", h)).path for h in links]
     assert paths
@@ -61,6 +72,7 @@ def test_search_lists_only_the_pages_language(open_page, lang: str) -> None:
     page.click(".md-search-result__item a")
     page.wait_for_load_state()
     assert page.get_attribute("html", "lang") == lang
+    context.close()
 
 
 def axe_violations(page: Page, root: Path) -> list[str]:
