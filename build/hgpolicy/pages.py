@@ -16,6 +16,7 @@ from markupsafe import Markup
 from calculators.model.document import Part
 from calculators.model.index import PolicyIndex
 from calculators.model.versions import DATED_RULES
+from calculators.plumbing.messages import human_day
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import SCRIPT_WORDING, catalogue, in_language
 from calculators.registry import calculators, form
@@ -235,6 +236,7 @@ class Renderer:
             other="en" if lang == "zh" else "zh",
             t=page.t,
             label=page.label,
+            day=page.day,
             link=page.link,
             url=page.url,
             cite=page.cite,
@@ -294,6 +296,11 @@ class PageContext:
     def t(self, text: Text | dict[str, str] | None) -> str:
         """The `lang` side of a text of the model or a {zh, en} record of the data."""
         return "" if text is None else text.get(self.lang)
+
+    def day(self, text: str) -> str:
+        """A date the data writes as ISO text (2027, 2027-03, 2027-03-01), as people write it
+        in `lang` and to the precision the data knows: "2027年3月1日" / "1 March 2027"."""
+        return human_day(text).get(self.lang)
 
     def label(self, key: str) -> Markup:
         """An interface label in `lang`: the templates' own words, Markdown allowed."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.interfaces.view import Node, el, key, ref, space, words
-from calculators.plumbing.messages import accepted_list
+from calculators.plumbing.messages import accepted_list, human_day
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING
 
@@ -37,7 +37,7 @@ def in_force_view(in_force: dict[str, Any] | None) -> list[Node]:
                     words(doc["note"]),
                 )
             )
-    line = WORDING["in-force-rules"].format(day=in_force["day"])
+    line = WORDING["in-force-rules"].format(day=human_day(in_force["day"]))
     nodes: list[Node] = [
         el(
             "p",
@@ -58,9 +58,9 @@ def _span(doc: dict[str, Any]) -> Text:
     """ "（自2020起）" / " (from 2020)": the document's dates as the data gives them."""
     parts = []
     if doc["valid_from"]:
-        parts.append(WORDING["in-force-from"].format(day=doc["valid_from"]))
+        parts.append(WORDING["in-force-from"].format(day=human_day(doc["valid_from"])))
     if doc["valid_until"]:
-        parts.append(WORDING["in-force-until"].format(day=doc["valid_until"]))
+        parts.append(WORDING["in-force-until"].format(day=human_day(doc["valid_until"])))
     if not parts:
         return Text.same("")
     open_, close = WORDING["open-bracket"], WORDING["close-bracket"]
@@ -71,8 +71,8 @@ def _span(doc: dict[str, Any]) -> Text:
 
 
 def _other(other: dict[str, Any]) -> Node:
-    """One other day's answer: "under the rules in force before 2027-03-01 (…): …"."""
+    """One other day's answer: "under the rules in force before 1 March 2027 (…): …"."""
     label = WORDING[f"elsewhen-{other['when']}"].format(
-        day=other["day"], documents=accepted_list([Text.of(d) for d in other["documents"]])
+        day=human_day(other["day"]), documents=accepted_list([Text.of(d) for d in other["documents"]])
     )
     return el("li", words(label), words(other["headline"]), data_when=other["when"])

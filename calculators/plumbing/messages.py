@@ -117,3 +117,17 @@ def human_date(day: date) -> Text:
     return WORDING["human-date"].format(
         year=day.year, month=day.month, day=day.day, month_name=MONTHS_EN[day.month - 1]
     )
+
+
+def human_day(text: str) -> Text:
+    """A date the data or an answer holds as ISO text, as people write it, to the precision
+    it has: "2020年" / "2020", "2021年3月" / "March 2021", "2027年6月1日" / "1 June 2027"."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return human_date(date(*parts))
+    if len(parts) == 2:
+        year, month = parts
+        return WORDING["human-month"].format(
+            year=year, month=month, month_name=MONTHS_EN[month - 1]
+        )
+    return WORDING["human-year"].format(year=parts[0])

@@ -26,6 +26,8 @@ WORDING: dict[str, Text] = {
     "more-year": Text(zh="{n}年", en="{n} more year"),
     "more-years": Text(zh="{n}年", en="{n} more years"),
     "human-date": Text(zh="{year}年{month}月{day}日", en="{day} {month_name} {year}"),
+    "human-month": Text(zh="{year}年{month}月", en="{month_name} {year}"),
+    "human-year": Text(zh="{year}年", en="{year}"),
     "separator": Text.same(" · "),
     "dash": Text.same(" — "),
     "quoted": Text.same("“{value}”"),
@@ -920,18 +922,18 @@ WORDING: dict[str, Text] = {
         zh="{found} 在 {day} 尚未施行或已经失效（当天可选：{accepted}）",
         en="{found} was not in force on {day} (then accepted: {accepted})",
     ),
-    "in-force-rules": Text(zh="适用 {day} 施行的规则", en="Rules in force on {day}"),
+    "in-force-rules": Text(zh="适用{day}施行的规则", en="Rules in force on {day}"),
     "in-force-from": Text(zh="自{day}起", en="from {day}"),
     "in-force-until": Text(zh="至{day}", en="until {day}"),
     "in-force-unsure": Text(
         zh="无法确定当天是否已经施行：", en="Whether it applied on that day is not known: "
     ),
     "elsewhen-before": Text(
-        zh="按 {day} 之前施行的规则（{documents}）：",
+        zh="按{day}之前施行的规则（{documents}）：",
         en="Under the rules in force before {day} ({documents}): ",
     ),
     "elsewhen-from": Text(
-        zh="按自 {day} 起施行的规则（{documents}）：",
+        zh="按自{day}起施行的规则（{documents}）：",
         en="Under the rules in force from {day} ({documents}): ",
     ),
     "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),

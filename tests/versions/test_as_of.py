@@ -105,7 +105,22 @@ def test_an_amended_rule_applies_from_its_day_and_the_other_side_is_told(
     lines = text(answer["view"], "en").splitlines()
     assert "On another date the answer differs" in lines
     said = "from" if when == "from" else "before"
-    assert any(line.startswith(f"- Under the rules in force {said} 2027-03-01") for line in lines)
+    assert any(line.startswith(f"- Under the rules in force {said} 1 March 2027") for line in lines)
+    zh = text(answer["view"], "zh").splitlines()
+    said_zh = "按自2027年3月1日起" if when == "from" else "按2027年3月1日之前"
+    assert any(line.startswith(f"- {said_zh}施行的规则") for line in zh)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("zh", "适用2024年6月1日施行的规则：黄改委发〔2020〕4号（自2020年起）"),
+        ("en", "Rules in force on 1 June 2024: 黄改委发〔2020〕4号 (from 2020)"),
+    ],
+)
+def test_the_day_and_the_documents_are_written_as_people_write_dates(lang: str, line: str) -> None:
+    answer = _answer("equivalence", level="技师", as_of="2024-06-01")
+    assert line in text(answer["view"], lang).splitlines()
 
 
 def test_a_level_the_amendment_leaves_alone_is_told_no_other_day(amended: PolicyIndex) -> None:

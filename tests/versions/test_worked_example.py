@@ -57,11 +57,11 @@ def test_the_clause_lists_its_versions_and_the_difference(site: Path, lang: str)
     block = html[start : html.index('id="closing"')]
     words = _text(block)
     if lang == "zh":
-        assert "黄改委发〔2020〕4号 · 自2020起至2027-03-01" in words
-        assert "测试文件〔2027〕1号 · 自2027-03-01起" in words
+        assert "黄改委发〔2020〕4号 · 自2020年起至2027年3月1日" in words
+        assert "测试文件〔2027〕1号 · 自2027年3月1日起" in words
     else:
-        assert "黄改委发〔2020〕4号 · from 2020 until 2027-03-01" in words
-        assert "Test Document [2027] No. 1 · from 2027-03-01" in words
+        assert "黄改委发〔2020〕4号 · from 2020 until 1 March 2027" in words
+        assert "Test Document [2027] No. 1 · from 1 March 2027" in words
     assert ("not yet in force" in words or "尚未施行" in words) is PENDING
     # Chinese at the character level, the English beside it word by word.
     assert "工程师、<ins>正</ins>高级工程师享受同等待遇" in block
@@ -75,7 +75,7 @@ def test_the_clause_lists_its_versions_and_the_difference(site: Path, lang: str)
     ids=["text", "levels"],
 )
 def test_a_page_whose_content_changes_has_the_banner(site: Path, path: str, link: str) -> None:
-    for prefix, said in (("", "自2027-03-01起"), ("en/", "from 2027-03-01")):
+    for prefix, said in (("", "自2027年3月1日起"), ("en/", "from 1 March 2027")):
         html = _html(site, prefix + path)
         banner = html[html.index('class="admonition warning"') :].split("</div>")[0]
         assert ("本页内容有新版本" if not prefix else "Parts of this page change") in banner
