@@ -15,8 +15,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
+from calculators.plumbing.serial import DATE_FORMS
 from calculators.plumbing.wording import WORDING
+from calculators.plumbing.written import read_written_day
 from calculators.roster import wording
 from calculators.roster.check import STATUSES, RosterError, check_file
 from calculators.roster.export import results_csv, results_xlsx
@@ -71,7 +74,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError("as_of", wording.CLI_DATE.format(found=text), []) from None
+    """The day of the check, written as the other commands and the forms take it (written.py):
+    2026-11-30, 2026/11/30, 2026年11月30日, or a month alone, read as its last day."""
+    written = read_written_day(text)
+    if written is None:
+        found = messages.shown(text, quote=True)
+        raise InputError("as_of", messages.TYPE_DATE.format(found=found), DATE_FORMS)
+    return written.day

@@ -104,9 +104,6 @@ CLI_OUTPUT_KIND = Text(
     zh="{found}：结果文件须以 .xlsx 或 .csv 结尾",
     en="{found}: the output must end in .xlsx or .csv",
 )
-CLI_DATE = Text(
-    zh="“{found}”不是 YYYY-MM-DD 格式的日期", en='"{found}" is not a date as YYYY-MM-DD'
-)
 CLI_ROW = Text(zh="第{row}行：{problem}", en="row {row}: {problem}")
 
 # The words the roster page's script (roster.js) uses, given to it in the page's language;
@@ -188,7 +185,6 @@ wording.add(
                 "cli-file": CLI_FILE,
                 "cli-output": CLI_OUTPUT,
                 "cli-output-kind": CLI_OUTPUT_KIND,
-                "cli-date": CLI_DATE,
                 "cli-row": CLI_ROW,
             },
         )

@@ -26,6 +26,16 @@ def test_the_summary_and_the_rows_that_cannot_be_checked(capsys: pytest.CaptureF
     assert out[5] == "第4行：取证日期：与同一内容的另一列不一致"
 
 
+@pytest.mark.parametrize("day", ["2026/11/30", "2026年11月30日", "2026-11", "２０２６年１１月"])
+def test_the_day_of_the_check_is_written_as_the_forms_take_it(
+    day: str, capsys: pytest.CaptureFixture
+) -> None:
+    """A month alone is its last day: 2026-11 is 30 November 2026, the day the first test uses."""
+    assert main(["roster", WORKBOOK, "--as-of", day]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "现在可以申报: 1" and out[4] == "无法检查: 1"
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_the_output_is_written_by_its_extension(tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"checked{suffix}"
@@ -45,7 +55,10 @@ def test_the_output_is_written_by_its_extension(tmp_path: Path, suffix: str) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--as-of", "30.11.2026"], "--as-of: “30.11.2026”不是 YYYY-MM-DD 格式的日期"),
+        (
+            ["--as-of", "30.11.2026"],
+            "--as-of: 应为 YYYY-MM-DD 格式的日期，或只写年月：YYYY-MM、2021年6月（收到 '30.11.2026'）",
+        ),
         (["-o", "checked.ods"], "--output: checked.ods：结果文件须以 .xlsx 或 .csv 结尾"),
     ],
 )
