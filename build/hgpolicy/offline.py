@@ -33,6 +33,9 @@ SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"
 RUNTIME_SUFFIXES = frozenset({".mjs", ".wasm", ".zip", ".json"})
 
 
+LOADED = ("stylesheet", "icon")  # the link elements whose file a page needs to show
+
+
 class _Loads(HTMLParser):
     """The style sheets, scripts and icons a page loads (not the pages it links)."""
 
@@ -42,10 +45,10 @@ class _Loads(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "script" and values.get("src"):
-            self.found.append(values["src"] or "")
-        elif tag == "link" and values.get("href") and values.get("rel") in ("stylesheet", "icon"):
-            self.found.append(values["href"] or "")
+        if tag == "script" and (src := values.get("src")):
+            self.found.append(src)
+        elif tag == "link" and (href := values.get("href")) and values.get("rel") in LOADED:
+            self.found.append(href)
 
 
 def page_urls(languages: list[str]) -> list[str]:

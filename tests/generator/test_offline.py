@@ -11,6 +11,7 @@ from hgpolicy.runtime import Runtime
 PAGE = """<html><head>
 <link rel="stylesheet" href="{up}assets/site.css"><link rel="icon" href="{up}assets/icon.png">
 <link rel="alternate" href="{up}en/"><link rel="canonical" href="https://example.org/">
+<link rel="prev" href="{up}glossary/"><link rel="stylesheet">
 </head><body><a href="{up}faq/">FAQ</a>
 <script src="{up}assets/bundle.js"></script><script>inline()</script></body></html>"""
 
@@ -51,7 +52,11 @@ def test_precache_holds_the_pages_what_they_load_and_search(tmp_path: Path) -> N
     assert {"assets/site.css", "assets/icon.png", "assets/bundle.js"} <= set(kept)
     assert {"search/search_index.json", "en/search/search_index.json"} <= set(kept)
     assert "assets/javascripts/workers/search.0123abcd.min.js" in kept
-    assert not [k for k in kept if k.endswith((".map", ".br")) or "faq" in k or "//" in k]
+    # not the pages a page links (a link element of another kind than style sheet or icon is
+    # one), nor a file it does not name
+    linked = ("faq", "glossary")
+    assert not [k for k in kept if k.endswith((".map", ".br")) or "//" in k]
+    assert not [k for k in kept if any(page in k for page in linked)]
 
 
 def test_runtime_files_are_the_scripts_pyodide_the_lockfile_and_the_wheel(tmp_path: Path) -> None:
