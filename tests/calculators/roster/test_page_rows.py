@@ -1,0 +1,46 @@
+"""Each field of a row as the roster page gets it (page.py `_row`), typed from the policy: a
+hired Senior Worker is treated as an Assistant Engineer (clause （十四）), one not hired only
+once hired; a Senior Worker may apply for Technician four years after the certificate (route
+A1 of the 2018 conditions), so a 2021-06-01 certificate may apply on 2026-11-30 and a
+2025-06-01 one from 2029-06-01, more than 12 months on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculators.roster.page import check_for_page
+
+ROSTER = "姓名或工号,现有等级,取证日期,是否聘用\n丙,高级工,2021-06-01,是\n丁,高级工,2025-06-01,否\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_field_of_a_row_reaches_the_page(lang: str) -> None:
+    answer, _, _ = check_for_page(ROSTER.encode(), lang, "2026-11-30")
+    now, later = json.loads(answer)["rows"]
+    en = lang == "en"
+    assert now == {
+        "row": 2,
+        "name": "丙",
+        "status": "now",
+        "target": "Technician (Level 2)" if en else "技师（二级）",
+        "equivalent": "Assistant Engineer" if en else "助理工程师",
+        "eligible_from": "",
+        "route": "A1",
+        "missing": [],
+        "headline": (
+            "You may apply for Technician (Level 2), by route A1." if en
+            else now["headline"]
+        ),
+        "notes": [],
+        "problems": [],
+    }  # fmt: skip
+    assert (later["row"], later["name"], later["status"]) == (3, "丁", "later")
+    assert later["eligible_from"] == "2029-06-01" and later["route"] == "A1"
+    assert later["equivalent"].startswith("Assistant Engineer" if en else "助理工程师")
+    assert later["equivalent"] != now["equivalent"]  # "once hired"
+    (missing,) = later["missing"]
+    assert "2029-06-01" in missing
+    assert ("1 June 2029" if en else "2029年6月1日") in later["headline"]
+    assert ("Technician" if en else "技师") in now["headline"] and "A1" in now["headline"]
