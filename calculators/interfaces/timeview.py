@@ -71,8 +71,18 @@ def _span(doc: dict[str, Any]) -> Text:
 
 
 def _other(other: dict[str, Any]) -> Node:
-    """One other day's answer: "under the rules in force before 1 March 2027 (…): …"."""
+    """One other day's answer: "under the rules in force before 1 March 2027 (…): …", and
+    under it the parts of that answer that differ (a route, the day it opens, a title)."""
     label = WORDING[f"elsewhen-{other['when']}"].format(
-        day=human_day(other["day"]), documents=accepted_list([Text.of(d) for d in other["documents"]])
+        day=human_day(other["day"]),
+        documents=accepted_list([Text.of(d) for d in other["documents"]]),
     )
-    return el("li", words(label), words(other["headline"]), data_when=other["when"])
+    differences = other.get("differences") or []
+    parts = el("ul", *(el("li", words(d)) for d in differences), cls="calc-elsewhen-parts")
+    return el(
+        "li",
+        words(label),
+        words(other["headline"]),
+        parts if differences else None,
+        data_when=other["when"],
+    )

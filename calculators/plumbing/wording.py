@@ -937,6 +937,12 @@ WORDING: dict[str, Text] = {
         en="Under the rules in force from {day} ({documents}): ",
     ),
     "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),
+    # A part of the other day's answer that differs (asof.py `_differences`): "{what}: {said}"
+    # where the part is named apart from its words, and one this day's answer has but not that.
+    "elsewhen-part": Text(zh="{what}：{said}", en="{what}: {said}"),
+    "elsewhen-not-there": Text(
+        zh="按该日期的规则没有这一项：{said}", en="Not in the rules of that day: {said}"
+    ),
     "banner-title": Text(zh="本页内容有新版本", en="Parts of this page change"),
     "banner-pending": Text(
         zh="自DAY起将有新版本（尚未施行）", en="changes from DAY (not yet in force)"
