@@ -21,6 +21,8 @@ from tests.versions.amended import AMENDS_FROM, amended_copy
 ROOT = Path(__file__).resolve().parents[2]
 PENDING = date.today() < AMENDS_FROM  # the example's change is still to come
 DAY = AMENDS_FROM.isoformat()
+# The same day as the pages write it for people (typed, not computed by the code under test).
+SAID = {"zh": "2027年3月1日", "en": "1 March 2027"}
 
 
 def _renderer(policy: Policy) -> Renderer:
@@ -77,7 +79,7 @@ def test_a_page_whose_content_changes_carries_the_banner(
     banner = page.split("\n\n")[1]
     title = f'!!! warning "{labels["banner-title"]["en"]}"'
     assert banner.startswith(title)
-    said = labels["banner-pending" if PENDING else "banner-later"]["en"].replace("DAY", DAY)
+    said = labels["banner-pending" if PENDING else "banner-later"]["en"].replace("DAY", SAID["en"])
     assert said in banner and target in banner
     others = [p for p in SITE_PAGES if p.uri not in (uri, "text.md", "reference/levels.md")]
     for other in others:
@@ -88,8 +90,8 @@ def test_a_page_whose_content_changes_carries_the_banner(
 
 def test_the_versions_of_a_rule_show_their_dates(amended: Renderer) -> None:
     page = amended.page_source(BY_URI["reference/levels.md"], "zh")
-    assert f"| 高级工程师（自2020起至{DAY}） |" in page
-    assert f"| 正高级工程师（自{DAY}起） |" in page
+    assert f"| 高级工程师（自2020年起至{SAID['zh']}） |" in page
+    assert f"| 正高级工程师（自{SAID['zh']}起） |" in page
     assert "| 工程师 |" in page  # a rule with one version carries no dates
 
 
