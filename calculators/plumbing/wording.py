@@ -423,6 +423,10 @@ WORDING: dict[str, Text] = {
     "calc-field-as_of": Text(
         zh="按哪一天计算（默认今天）", en="The day to check on (default: today)"
     ),
+    "calc-as-of-hint": Text(
+        zh="答案按这一天施行的规则作出，并列出当天施行的文件；规则在这一天前后有变化的，答案会说明换一个日期有何不同。",
+        en="The answer applies the rules in force on this day and names the documents in force then; where the rules change before or after it, the answer says what differs on the other side.",
+    ),
     "level-option": Text(zh="{grade} · {name}", en="{grade} · {name}"),
     "calc-field-competition_rank": Text(
         zh="经备案竞赛中的名次", en="Placing in a registered competition"
