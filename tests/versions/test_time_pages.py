@@ -160,3 +160,30 @@ def test_the_guide_explains_each_kind_of_change_in_each_language(
     assert f"`document: {policy['document']['meta']['id']}`" in page  # the id from the data
     for command in ("make build", "make test", "--as-of", "git diff policy/"):
         assert command in page
+
+
+@pytest.fixture(scope="module")
+def substantive(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
+    """The example with its further edits: route A2 of the 2018 conditions for Technician
+    has a second version from 2027-03-01 (amendment.yaml `substance_edits`)."""
+    copy = amended_copy(ROOT, tmp_path_factory.mktemp("substance"), substance=True)
+    return _renderer(load_policy(copy))
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        ("zh", "**A2**（自2018年起至2027年3月1日）", "**A2**（自2027年3月1日起）"),
+        ("en", "**A2** (from 2018 until 1 March 2027)", "**A2** (from 1 March 2027)"),
+    ],
+)
+def test_the_route_table_dates_each_version_of_a_route(
+    substantive: Renderer, lang: str, old: str, new: str
+) -> None:
+    page = substantive.page_source(BY_URI["reference/application-routes.md"], lang)
+    table = page[page.index("{ #application-routes-2018-technician }") :]
+    table = table[: table.index("###")]
+    assert f'<span id="application-routes-2018-technician-a2"></span>{old} |' in table
+    assert f'<span id="application-routes-2018-technician-a2-2027"></span>{new} |' in table
+    # A route with one version carries no dates.
+    assert '<span id="application-routes-2018-technician-a1"></span>**A1** |' in table
