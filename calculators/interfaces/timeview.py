@@ -54,6 +54,20 @@ def in_force_view(in_force: dict[str, Any] | None) -> list[Node]:
     return nodes
 
 
+def in_force_text(day: str, documents: list[dict[str, Any]]) -> Text:
+    """ "适用2026年11月30日施行的规则：黄改委发〔2020〕4号（自2020年起）、…": the line of
+    in_force_view as words alone, for a file or a page that shows no links (the roster)."""
+    line = WORDING["in-force-rules"].format(day=human_day(day))
+    shown = [
+        Text(zh=d["number"]["zh"] + _span(d).zh, en=d["number"]["en"] + _span(d).en)
+        for d in documents
+    ]
+    return Text(
+        zh=line.zh + WORDING["colon"].zh + accepted_list(shown).zh,
+        en=line.en + WORDING["colon"].en + accepted_list(shown).en,
+    )
+
+
 def _span(doc: dict[str, Any]) -> Text:
     """ "（自2020起）" / " (from 2020)": the document's dates as the data gives them."""
     parts = []

@@ -191,6 +191,13 @@ def _not_in_force(err: InputError, request: Any, day: date) -> InputError:
     )
 
 
+def documents_on(index: PolicyIndex, day: date) -> list[DocumentInForce]:
+    """Every dated document in force on `day` (or that may be: its start is known only to the
+    year): what a batch of answers of that day applied, where no one answer's citations speak
+    for all of them (the roster's rows apply either edition)."""
+    return _documents(index, day)
+
+
 def _documents(index: PolicyIndex, day: date, cited: Iterable[str] = ()) -> list[DocumentInForce]:
     """The dated documents that apply on `day` (or may: their start is known to the year),
     those an answer rests on where it names its `cited` clauses and documents."""
