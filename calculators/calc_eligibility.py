@@ -183,4 +183,12 @@ CALCULATOR = Calculator(
     help="calculator-eligibility",
     submit="calc-submit-eligibility",
     html_id="el",
+    # The editions, their routes and extensions (rules/eligibility.py), the special routes
+    # (rules/special.py).
+    applies=(
+        ("application-routes", "editions"),
+        ("application-routes", "routes"),
+        ("application-routes", "extensions"),
+        ("special-routes", "routes"),
+    ),
 )

@@ -133,4 +133,6 @@ CALCULATOR = Calculator(
     html_id="eq",
     live=True,
     provisional=("level", "hired"),
+    # Clause （十四）'s treatment and the national rule on applying for a title (rules/equivalence.py).
+    applies=(("equivalence", "treatment"), ("equivalence", "title_application")),
 )

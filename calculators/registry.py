@@ -101,7 +101,9 @@ class Calculator:
     what it answers; `submit`: the wording key of the form's button; `html_id`: the prefix
     of the page's element ids (`eq` → `#eq-form`, `#eq-result`). `live`: the page answers as
     the form changes; `provisional`: fields whose every combination the build answers, so the
-    page shows an answer before the runtime has loaded.
+    page shows an answer before the runtime has loaded. `applies`: the lists of dated rule
+    records (model/versions.py `DATED_RULES`, as (file stem, key)) its decision applies: a
+    later version of one of their records changes its answers, so its page says so.
     """
 
     kind: str
@@ -116,6 +118,7 @@ class Calculator:
     html_id: str
     live: bool = False
     provisional: tuple[str, ...] = ()
+    applies: tuple[tuple[str, str], ...] = ()
 
     def fields(self) -> list[Field]:
         """The request's fields, in order, with their types as the interfaces read them."""

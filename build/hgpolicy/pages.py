@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,13 +19,13 @@ from calculators.model.versions import DATED_RULES
 from calculators.plumbing.messages import human_day
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import SCRIPT_WORDING, catalogue, in_language
-from calculators.registry import calculators, form
+from calculators.registry import Calculator, calculators, form
 from calculators.rules.asof import rules_on
 
 from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
-from .sitepages import BY_URI, SitePage
+from .sitepages import BY_URI, SITE_PAGES, SitePage
 from .timepages import changes, clause_history, versions_anchor
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -87,6 +87,16 @@ def published(policy_dir: Path) -> list[Published]:
         for p in sorted((policy_dir / "schema").glob("*.schema.json"))
     ]
     return files
+
+
+def applied_rules(found: Mapping[str, Calculator]) -> dict[str, set[tuple[str, str]]]:
+    """Each calculator page's dated rule lists: those its calculators (`found`, the registry)
+    apply, from their declarations (`Calculator.applies`)."""
+    return {
+        page.uri: {rule for kind in page.calculators for rule in found[kind].applies}
+        for page in SITE_PAGES
+        if page.calculators
+    }
 
 
 def anchor(stem: str, record_id: str) -> str:
@@ -201,7 +211,7 @@ class Renderer:
         # are the ones the ladder draws.
         self.today = date.today()
         self.today_rules = rules_on(self.model, self.today)
-        self.changes = changes(self.model, PAGES, self.today)
+        self.changes = changes(self.model, PAGES, self.today, applied_rules(calculators()))
 
     def record_dates(self, record_id: str) -> dict[str, str] | None:
         """The dates of a rule record that has versions (`{"from", "until"}` as the data
@@ -263,7 +273,7 @@ class Renderer:
             # Time (timepages.py): what on this page has a later version, each changed clause's
             # versions, the dates of a versioned rule record.
             page_uri=page_uri,
-            page_changes=[c for c in self.changes if c.page == page_uri],
+            page_changes=[c for c in self.changes if c.on(page_uri)],
             all_changes=self.changes,
             clause_history=lambda part_id: clause_history(self.model, part_id, self.today),
             versions_anchor=versions_anchor,

@@ -36,6 +36,9 @@ class SitePage:
     # A calculator page's style sheets and module scripts (docs/assets/calculators/), when not
     # the form calculators' own (calcdata.PAGE_ASSETS): the roster page has its own script.
     assets: tuple[str, ...] | None = None
+    # The calculators (calculators/registry.py kinds) whose answers a calculator page gives:
+    # a later version of a rule one of them applies puts the banner on the page.
+    calculators: tuple[str, ...] = ()
 
     @property
     def title_label(self) -> str:
@@ -63,13 +66,25 @@ SITE_PAGES: tuple[SitePage, ...] = (
     SitePage("reference/evaluation.md", "evaluation", Kind.REFERENCE),
     SitePage("reference/evaluators.md", "evaluators", Kind.REFERENCE),
     SitePage("reference/targets.md", "targets", Kind.REFERENCE),
-    SitePage("calculators/equivalence.md", "calc-equivalence", Kind.CALCULATOR),
-    SitePage("calculators/eligibility.md", "calc-eligibility", Kind.CALCULATOR),
+    SitePage(
+        "calculators/equivalence.md",
+        "calc-equivalence",
+        Kind.CALCULATOR,
+        calculators=("equivalence",),
+    ),
+    SitePage(
+        "calculators/eligibility.md",
+        "calc-eligibility",
+        Kind.CALCULATOR,
+        calculators=("eligibility",),
+    ),
     SitePage(
         "calculators/roster.md",
         "calc-roster",
         Kind.CALCULATOR,
         assets=("calculators.css", "roster.css", "roster.js"),
+        # Each row is answered by both (calculators/roster/check.py).
+        calculators=("eligibility", "equivalence"),
     ),
     SitePage("topics.md", "topics", Kind.FINDING),
     SitePage("glossary.md", "glossary", Kind.FINDING),

@@ -12,6 +12,7 @@ difference, character by character in Chinese (textdiff.py) with the English bes
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,7 +42,9 @@ class Version:
 @dataclass(frozen=True)
 class Change:
     """A later version of something a page shows: a clause (`part`) or a rule record
-    (`record`), from `day` (as the data writes it); `pending`: not yet in force."""
+    (`record`), from `day` (as the data writes it); `pending`: not yet in force. `page` lists
+    the versions (at `anchor`); the calculator pages `applied_on` apply the rule, so their
+    answers change with it."""
 
     page: str
     part: str | None
@@ -49,6 +52,11 @@ class Change:
     day: str
     pending: bool
     anchor: str
+    applied_on: tuple[str, ...] = ()
+
+    def on(self, page: str) -> bool:
+        """Whether page `page` carries the banner for this change."""
+        return page == self.page or page in self.applied_on
 
 
 def versions_anchor(part_anchor: str) -> str:
@@ -88,9 +96,16 @@ def _diff(old: Text | None, new: Text | None, lang: str) -> Markup:
     return as_html(diff(before, after, lang))
 
 
-def changes(model: PolicyIndex, pages: dict[str, str], today: date) -> list[Change]:
+def changes(
+    model: PolicyIndex,
+    pages: dict[str, str],
+    today: date,
+    applied: Mapping[str, Collection[tuple[str, str]]] | None = None,
+) -> list[Change]:
     """Every later version of a clause or a rule record, with the page that shows it (`pages`:
-    pages.PAGES, the page of each policy file and list)."""
+    pages.PAGES, the page of each policy file and list) and, for a rule record, the calculator
+    pages that apply its list (`applied`: page → the DATED_RULES lists its calculators apply)."""
+    applied = applied or {}
     found: list[Change] = []
     timeline = model.timeline
     for part_id in timeline.changed_clauses():
@@ -112,7 +127,8 @@ def changes(model: PolicyIndex, pages: dict[str, str], today: date) -> list[Chan
             if start is not None:  # the rule as shown changes; its new version is linked
                 anchor = f"{stem}-{raw['id']}".replace(".", "-")
                 rule = raw["version_of"]
-                found.append(Change(page, None, rule, start.text, start.first > today, anchor))
+                on = tuple(p for p, lists in applied.items() if (stem, key) in lists)
+                found.append(Change(page, None, rule, start.text, start.first > today, anchor, on))
     return sorted(found, key=lambda c: (c.day, c.page, c.part or c.record or ""))
 
 

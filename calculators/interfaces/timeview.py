@@ -54,6 +54,20 @@ def in_force_view(in_force: dict[str, Any] | None) -> list[Node]:
     return nodes
 
 
+def in_force_text(day: str, documents: list[dict[str, Any]]) -> Text:
+    """ "适用2026年11月30日施行的规则：黄改委发〔2020〕4号（自2020年起）、…": the line of
+    in_force_view as words alone, for a file or a page that shows no links (the roster)."""
+    line = WORDING["in-force-rules"].format(day=human_day(day))
+    shown = [
+        Text(zh=d["number"]["zh"] + _span(d).zh, en=d["number"]["en"] + _span(d).en)
+        for d in documents
+    ]
+    return Text(
+        zh=line.zh + WORDING["colon"].zh + accepted_list(shown).zh,
+        en=line.en + WORDING["colon"].en + accepted_list(shown).en,
+    )
+
+
 def _span(doc: dict[str, Any]) -> Text:
     """ "（自2020起）" / " (from 2020)": the document's dates as the data gives them."""
     parts = []
@@ -71,9 +85,18 @@ def _span(doc: dict[str, Any]) -> Text:
 
 
 def _other(other: dict[str, Any]) -> Node:
-    """One other day's answer: "under the rules in force before 1 March 2027 (…): …"."""
+    """One other day's answer: "under the rules in force before 1 March 2027 (…): …", and
+    under it the parts of that answer that differ (a route, the day it opens, a title)."""
     label = WORDING[f"elsewhen-{other['when']}"].format(
         day=human_day(other["day"]),
         documents=accepted_list([Text.of(d) for d in other["documents"]]),
     )
-    return el("li", words(label), words(other["headline"]), data_when=other["when"])
+    differences = other.get("differences") or []
+    parts = el("ul", *(el("li", words(d)) for d in differences), cls="calc-elsewhen-parts")
+    return el(
+        "li",
+        words(label),
+        words(other["headline"]),
+        parts if differences else None,
+        data_when=other["when"],
+    )

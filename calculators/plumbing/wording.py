@@ -423,6 +423,10 @@ WORDING: dict[str, Text] = {
     "calc-field-as_of": Text(
         zh="按哪一天计算（默认今天）", en="The day to check on (default: today)"
     ),
+    "calc-as-of-hint": Text(
+        zh="答案按这一天施行的规则作出，并列出当天施行的文件；规则在这一天前后有变化的，答案会说明换一个日期有何不同。",
+        en="The answer applies the rules in force on this day and names the documents in force then; where the rules change before or after it, the answer says what differs on the other side.",
+    ),
     "level-option": Text(zh="{grade} · {name}", en="{grade} · {name}"),
     "calc-field-competition_rank": Text(
         zh="经备案竞赛中的名次", en="Placing in a registered competition"
@@ -937,6 +941,12 @@ WORDING: dict[str, Text] = {
         en="Under the rules in force from {day} ({documents}): ",
     ),
     "elsewhen-heading": Text(zh="换一个日期，答案不同", en="On another date the answer differs"),
+    # A part of the other day's answer that differs (asof.py `_differences`): "{what}: {said}"
+    # where the part is named apart from its words, and one this day's answer has but not that.
+    "elsewhen-part": Text(zh="{what}：{said}", en="{what}: {said}"),
+    "elsewhen-not-there": Text(
+        zh="按该日期的规则没有这一项：{said}", en="Not in the rules of that day: {said}"
+    ),
     "banner-title": Text(zh="本页内容有新版本", en="Parts of this page change"),
     "banner-pending": Text(
         zh="自DAY起将有新版本（尚未施行）", en="changes from DAY (not yet in force)"

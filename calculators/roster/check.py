@@ -25,7 +25,9 @@ from calculators.roster.cells import CellError, plain, read_date, read_number, r
 from calculators.roster.columns import COLUMNS, Column, column_for, is_header_row
 from calculators.roster.texttable import decode, read_text_table
 from calculators.roster.xlsx import MAX_ROWS, Cell, WorkbookError, read_first_sheet
+from calculators.rules.asof import documents_on
 from calculators.rules.dates import add_years
+from calculators.rules.results import DocumentInForce
 
 # The statuses a row can end in, in the order the summary lists them.
 STATUSES = ("now", "within_year", "later", "not_yet", "cannot_check")
@@ -82,7 +84,8 @@ class RowAnswer(Serializable):
 @dataclass(frozen=True)
 class Roster(Serializable):
     """The checked roster: the file's headers, which of them were understood, each row's
-    answer, the count per status, and the date and data version of the check."""
+    answer, the count per status, and the date and data version of the check; `documents`:
+    the dated documents in force on that day, whose rules every row was checked under."""
 
     headers: list[str]
     understood: list[str | None]
@@ -90,6 +93,7 @@ class Roster(Serializable):
     summary: dict[str, int]
     as_of: date
     data_version: dict[str, str]
+    documents: list[DocumentInForce] = field(default_factory=list)
 
 
 def read_table(data: bytes) -> list[list[Cell]]:
@@ -158,6 +162,7 @@ def check_table(
         summary=summary,
         as_of=as_of,
         data_version=dict(index.data_version),
+        documents=documents_on(index, as_of),
     )
 
 

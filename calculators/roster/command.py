@@ -22,7 +22,7 @@ from calculators.plumbing.wording import WORDING
 from calculators.plumbing.written import read_written_day
 from calculators.roster import wording
 from calculators.roster.check import STATUSES, RosterError, check_file
-from calculators.roster.export import results_csv, results_xlsx
+from calculators.roster.export import results_csv, results_xlsx, rules_applied
 from calculators.roster.page import layout
 
 KIND = "roster"
@@ -59,7 +59,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
         return 2
     if output is not None:
         output.write_bytes(WRITERS[output.suffix.lower()](roster, lang))
-    lines = [f"{wording.STATUS[s].get(lang)}: {roster.summary[s]}" for s in STATUSES]
+    # The day whose rules applied, and their documents, then the count per status.
+    lines = [rules_applied(roster).get(lang)]
+    lines += [f"{wording.STATUS[s].get(lang)}: {roster.summary[s]}" for s in STATUSES]
     for row in roster.rows:
         for problem in row.problems:
             line = wording.PROBLEM.format(column=problem.column, message=problem.message)

@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
+from calculators.interfaces.timeview import in_force_text
 from calculators.model.index import PolicyIndex
 from calculators.plumbing.texts import Text, join
 from calculators.roster import wording
@@ -118,9 +119,15 @@ def _summary_rows(roster: Roster, lang: str) -> list[list[Cell]]:
         *([wording.STATUS[s].get(lang), roster.summary[s]] for s in STATUSES),
         [],
         [wording.CHECKED_ON.get(lang), roster.as_of],
+        [wording.RULES_APPLIED.get(lang), rules_applied(roster).get(lang)],
         [wording.DATA_VERSION.get(lang), f"{version['date']} · {version['digest']}"],
         [wording.DISCLAIMER.get(lang)],
     ]
+
+
+def rules_applied(roster: Roster) -> Text:
+    """The day whose rules every row was checked under, and the documents in force then."""
+    return in_force_text(roster.as_of.isoformat(), [d.to_dict() for d in roster.documents])
 
 
 def results_xlsx(roster: Roster, lang: str) -> bytes:

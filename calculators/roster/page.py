@@ -18,7 +18,7 @@ from typing import Any
 from calculators.plumbing.texts import Text
 from calculators.roster import wording
 from calculators.roster.check import STATUSES, Roster, RosterError, RowAnswer, check_file
-from calculators.roster.export import results_csv, results_xlsx
+from calculators.roster.export import results_csv, results_xlsx, rules_applied
 
 
 def check_for_page(
@@ -45,6 +45,7 @@ def layout(roster: Roster, lang: str) -> dict[str, Any]:
     stem = wording.RESULTS_SHEET.get(lang)
     return {
         "as_of": day,
+        "rules": rules_applied(roster).get(lang),
         "data_version": roster.data_version,
         "statuses": [{"id": s, "label": wording.STATUS[s].get(lang)} for s in STATUSES],
         "summary": roster.summary,

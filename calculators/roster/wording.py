@@ -85,6 +85,7 @@ ANSWER_COLUMNS = (
 PROBLEM = Text(zh="{column}：{message}", en="{column}: {message}")
 CHECKED_ON = Text(zh="检查日期", en="Checked on")
 DATA_VERSION = Text(zh="数据版本", en="Data version")
+RULES_APPLIED = Text(zh="所依据的规则", en="Rules applied")
 DISCLAIMER = Text(
     zh="每一行按本站单人计算器的同一规则检查，仅供参考；申报条件以所申报职业（工种）的国家职业技能标准和评价机构的规定为准。",
     en="Each row is checked by the same rules as this site's single-person calculators, for "
@@ -180,6 +181,7 @@ wording.add(
                 "problem": PROBLEM,
                 "checked-on": CHECKED_ON,
                 "data-version": DATA_VERSION,
+                "rules-applied": RULES_APPLIED,
                 "disclaimer": DISCLAIMER,
                 "cli-help": CLI_HELP,
                 "cli-file": CLI_FILE,

@@ -9,13 +9,17 @@ says which documents that day selected, flags any whose start the data knows onl
 year, and, when the rules change before or after the day (an amendment, a replacement, a new
 version of a rule), decides again under the rules of the other side of the change, with the
 same facts, and reports the answer there if it differs ("under the rules in force before …").
+It differs where its headline does or its substance does: each calculator names the parts of
+its answer someone acts on (eligibility: how each route stands, the day it opens, what it
+still needs; equivalence: the title treated as equal, the title one may apply for and when),
+since two answers with one headline can still differ there; the parts that differ are told.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +32,8 @@ from calculators.plumbing.texts import Text
 from calculators.rules.results import DocumentInForce, InForce, OtherDate
 
 type Decide = Callable[[Any, PolicyIndex], Any]
+# An answer's headline, and the parts of it someone acts on, each under a key, in words.
+type Said = tuple[Callable[[Any], Text], Callable[[Any], Mapping[str, Text]]]
 
 
 def rules_on(index: PolicyIndex, day: date) -> PolicyIndex:
@@ -94,12 +100,15 @@ def earliest(index: PolicyIndex) -> date | None:
 
 
 def point_in_time[Q, R](
-    decide: Callable[[Q, PolicyIndex], R], headline: Callable[[R], Text]
+    decide: Callable[[Q, PolicyIndex], R],
+    headline: Callable[[R], Text],
+    substance: Callable[[R], Mapping[str, Text]],
 ) -> Callable[[Q, PolicyIndex], R]:
     """`decide`, answering under the rules in force on the request's `as_of` (today if none),
     with `in_force` saying which they were; `headline(result)` is the answer in one sentence,
-    reported for another day's rules where it differs. `decide` returns a new result on
-    every call (its `in_force` is set here)."""
+    `substance(result)` the parts of it someone acts on, by key and in words: another day's
+    answer is reported where either differs, with the parts that do. `decide` returns a new
+    result on every call (its `in_force` is set here)."""
 
     def decide_on(request: Q, index: PolicyIndex) -> R:
         day = getattr(request, "as_of", None) or date.today()
@@ -112,7 +121,7 @@ def point_in_time[Q, R](
                 raise
             raise _not_in_force(err, request, day) from None
         in_force = _in_force(index, rules, day, tuple(getattr(result, "sources", ())))
-        elsewhen = _elsewhen(decide, headline, request, index, day, result)
+        elsewhen = _elsewhen(decide, (headline, substance), request, index, day, result)
         if elsewhen:
             in_force = dataclasses.replace(in_force, elsewhen=elsewhen)
         # `decide` made `result` for this call alone: setting the field on it, rather than
@@ -182,6 +191,13 @@ def _not_in_force(err: InputError, request: Any, day: date) -> InputError:
     )
 
 
+def documents_on(index: PolicyIndex, day: date) -> list[DocumentInForce]:
+    """Every dated document in force on `day` (or that may be: its start is known only to the
+    year): what a batch of answers of that day applied, where no one answer's citations speak
+    for all of them (the roster's rows apply either edition)."""
+    return _documents(index, day)
+
+
 def _documents(index: PolicyIndex, day: date, cited: Iterable[str] = ()) -> list[DocumentInForce]:
     """The dated documents that apply on `day` (or may: their start is known to the year),
     those an answer rests on where it names its `cited` clauses and documents."""
@@ -229,7 +245,7 @@ def _resting_on(index: PolicyIndex, cited: set[str]) -> set[str]:
 
 def _elsewhen(
     decide: Decide,
-    headline: Callable[[Any], Text],
+    said: Said,
     request: Any,
     index: PolicyIndex,
     day: date,
@@ -247,33 +263,42 @@ def _elsewhen(
         change = changes[position - 1]
         eve = change - timedelta(days=1)
         if first is None or eve >= first:
-            other = _answer_on(decide, headline, request, index, eve, result)
+            other = _answer_on(decide, said, request, index, eve, result)
             if other is not None:
                 others.append(OtherDate("before", change, *other))
     if position < len(changes):
         change = changes[position]
-        other = _answer_on(decide, headline, request, index, change, result)
+        other = _answer_on(decide, said, request, index, change, result)
         if other is not None:
             others.append(OtherDate("from", change, *other))
     return others
 
 
 def _answer_on(
-    decide: Decide,
-    headline: Callable[[Any], Text],
-    request: Any,
-    index: PolicyIndex,
-    day: date,
-    result: Any,
-) -> tuple[Text, list[Text]] | None:
-    """The headline under the rules of `day`, with the request's own facts and date, and the
-    numbers of that day's documents; None where it is the same answer (or none)."""
+    decide: Decide, said: Said, request: Any, index: PolicyIndex, day: date, result: Any
+) -> tuple[Text, list[Text], list[Text]] | None:
+    """The headline under the rules of `day`, with the request's own facts and date, the
+    numbers of that day's documents and the parts of the answer that differ from `result`'s;
+    None where it is the same answer, in its headline and its substance (or there is none)."""
     try:
         other = decide(request, rules_on(index, day))
     except InputError:
         return None
-    said = headline(other)
-    if said == headline(result):
+    headline, substance = said
+    differences = _differences(substance(result), substance(other))
+    if not differences and headline(other) == headline(result):
         return None
     cited = getattr(other, "sources", ())
-    return said, [d.number for d in _documents(index, day, cited)]
+    return headline(other), [d.number for d in _documents(index, day, cited)], differences
+
+
+def _differences(here: Mapping[str, Text], there: Mapping[str, Text]) -> list[Text]:
+    """The parts of the other day's answer (`there`) that differ from this one's (`here`), in
+    the other day's words, then those of this one's that the other does not have at all."""
+    changed = [words for part, words in there.items() if here.get(part) != words]
+    gone = [
+        messages.ELSEWHEN_NOT_THERE.format(said=words)
+        for part, words in here.items()
+        if part not in there
+    ]
+    return changed + gone

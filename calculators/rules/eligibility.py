@@ -58,9 +58,19 @@ def _assess(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
     )
 
 
+def substance(decision: Decision) -> dict[str, Text]:
+    """What someone acts on besides the headline, which names only the routes met or the
+    closest one: how every route stands (met or not, what it still needs, the day a wait
+    ends: its explanation says all three), and every special route's standing. Another
+    day's rules that change any of these change the answer, even under the same headline."""
+    parts = {f"route {r.label}": r.explanation for r in decision.routes}
+    parts.update({f"special {s.id}": s.explanation for s in decision.special_routes})
+    return parts
+
+
 # The decision under the rules in force on the facts' `as_of` (today by default), saying which
 # documents and editions that was and how other days' rules would answer (asof.py).
-assess = point_in_time(_assess, headline=lambda decision: decision.headline)
+assess = point_in_time(_assess, headline=lambda decision: decision.headline, substance=substance)
 
 
 def target_label(facts: EligibilityFacts, index: PolicyIndex) -> Text:

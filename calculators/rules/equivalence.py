@@ -16,6 +16,7 @@ from calculators.model.index import PolicyIndex
 from calculators.model.records import TitleRule
 from calculators.plumbing import messages
 from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING
 from calculators.rules.asof import point_in_time
 from calculators.rules.eligibility import level_ref
 from calculators.rules.facts import EquivalenceQuery, resolve_equivalence
@@ -33,9 +34,28 @@ def _lookup(query: EquivalenceQuery, index: PolicyIndex) -> Equivalence:
     return _from_title(query.title, index)
 
 
+def substance(found: Equivalence) -> dict[str, Text]:
+    """What someone acts on: the title (or level) treated as equal, for hired holders (the
+    headline words it with the clause; here it is compared by itself), and the title the
+    holder may apply for, after how many years (which the headline does not say)."""
+    equal = found.equivalent or found.if_hired
+    label = "calc-equivalent" if found.equivalent else "calc-equal-if-hired"
+    apply = found.may_apply_for
+    return {
+        "equivalent": messages.ELSEWHEN_PART.format(
+            what=WORDING[label],
+            said=Text(equal.zh, equal.en) if equal else WORDING["calc-no-equivalent"],
+        ),
+        "may-apply-for": messages.ELSEWHEN_PART.format(
+            what=WORDING["may-apply-for"],
+            said=apply.description if apply else WORDING["calc-none"],
+        ),
+    }
+
+
 # The answer under the rules in force on the query's `as_of` (today by default), saying which
 # documents that was and how other days' rules would answer (asof.py).
-lookup = point_in_time(_lookup, headline=lambda found: found.explanation)
+lookup = point_in_time(_lookup, headline=lambda found: found.explanation, substance=substance)
 
 
 def title_named(title_id: str, index: PolicyIndex) -> Named:

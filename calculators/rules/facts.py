@@ -150,7 +150,7 @@ class EligibilityFacts(Serializable):
         low=1,
         out_of_range="range-rank",
     )
-    as_of: date | None = ask(label="calc-field-as_of")
+    as_of: date | None = ask(label="calc-field-as_of", hint="calc-as-of-hint")
 
     @classmethod
     def from_dict(cls, data: Any) -> EligibilityFacts:
@@ -168,7 +168,7 @@ class EquivalenceQuery(Serializable):
     level: str | None = ask(label="level", choices=level_options)
     title: str | None = ask(label="title", form=False)
     hired: bool = ask(True, label="calc-hired", option="--not-hired")
-    as_of: date | None = ask(label="calc-field-as_of")
+    as_of: date | None = ask(label="calc-field-as_of", hint="calc-as-of-hint")
 
 
 # Resolution ----------------------------------------------------------------------------------

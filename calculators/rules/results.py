@@ -115,12 +115,16 @@ class DocumentInForce(Serializable):
 @dataclass(frozen=True)
 class OtherDate(Serializable):
     """The answer under the rules of another day, where it differs: `before` the rules in
-    force before `day`, or `from` it (a change not yet in force on the day asked about)."""
+    force before `day`, or `from` it (a change not yet in force on the day asked about).
+    `differences`: the parts of that answer someone acts on (a route, the day it opens, what
+    it needs; a title one may apply for) that differ from the answer given, in that day's
+    words: the headline alone can stay the same while these change."""
 
     when: str  # "before" | "from"
     day: date
     headline: Text
     documents: list[Text]
+    differences: list[Text] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

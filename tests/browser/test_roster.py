@@ -41,6 +41,8 @@ EXPECTED = {
         "xls": "这是旧版 .xls 文件或设置了密码的工作簿，无法读取",
         "header": "没有找到表头行",
         "empty_paste": "请先把表格粘贴到上面的框里",
+        "rules": "适用{day}施行的规则：",
+        "rules_row": "所依据的规则",
     },
     "en": {
         "now": "May apply now",
@@ -54,6 +56,8 @@ EXPECTED = {
         "xls": "This is an old .xls file or a password-protected workbook, which cannot be read",
         "header": "No header row found",
         "empty_paste": "Paste the cells into the box above first",
+        "rules": "Rules in force on {day}: ",
+        "rules_row": "Rules applied",
     },
 }
 
@@ -128,6 +132,15 @@ def test_a_workbook_is_checked_in_the_page_and_sent_nowhere(
     assert first[5] == "A1" and first[7] == words["title"]
     assert second[:3] == ["4", "GH007", words["cannot"]]
     assert page.locator(".roster-problems li").all_inner_texts() == [words["problem"]]
+    # The day whose rules applied (the visitor's today), as people write it, and the documents.
+    day = date.today()
+    said = (
+        f"{day.year}年{day.month}月{day.day}日"
+        if lang == "zh"
+        else f"{day.day} {day:%B} {day.year}"
+    )
+    rules = page.inner_text("[data-roster-rules]")
+    assert rules.startswith(words["rules"].format(day=said)) and "黄改委发〔2020〕4号" in rules
 
     with page.expect_download() as xlsx_download:
         page.click("[data-roster-download=xlsx]")
@@ -153,6 +166,9 @@ def test_a_workbook_is_checked_in_the_page_and_sent_nowhere(
     assert row[0] == "张三" and row[6] == words["now"] and row[7] == words["target"]
     assert summary.title == words["summary_sheet"]
     assert [c.value for c in summary[2]] == [words["now"], 1]
+    assert [r[1] for r in summary.iter_rows(values_only=True) if r[0] == words["rules_row"]] == [
+        rules
+    ]
 
     data = Path(csv_download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8

@@ -20,9 +20,11 @@ def example() -> dict[str, Any]:
 AMENDS_FROM = date.fromisoformat(example()["amends_from"])
 
 
-def amend(policy_dir: Path) -> Path:
-    """Apply the example's edits to the policy files in `policy_dir` (a copy); return it."""
-    for edit in example()["edits"]:
+def amend(policy_dir: Path, *, substance: bool = False) -> Path:
+    """Apply the example's edits to the policy files in `policy_dir` (a copy); return it.
+    `substance`: its further edits too, those that change an answer besides its headline."""
+    fixture = example()
+    for edit in fixture["edits"] + (fixture["substance_edits"] if substance else []):
         path = policy_dir / edit["file"]
         text = path.read_text(encoding="utf-8")
         assert text.count(edit["old"]) == 1, f"the example no longer applies to {edit['file']}"
@@ -30,6 +32,6 @@ def amend(policy_dir: Path) -> Path:
     return policy_dir
 
 
-def amended_copy(root: Path, dest: Path) -> Path:
+def amended_copy(root: Path, dest: Path, *, substance: bool = False) -> Path:
     """A copy of `root`/policy with the example applied, in `dest`/policy."""
-    return amend(Path(shutil.copytree(root / "policy", dest / "policy")))
+    return amend(Path(shutil.copytree(root / "policy", dest / "policy")), substance=substance)

@@ -19,6 +19,8 @@ import yaml
 from calculators import api
 from calculators.interfaces.view import text
 from calculators.model.index import PolicyIndex
+from calculators.plumbing.texts import Text
+from calculators.rules import asof
 from calculators.rules.asof import rules_on
 from hgpolicy.policy import load_policy
 from tests.versions.amended import AMENDS_FROM, amended_copy
@@ -35,6 +37,15 @@ def _answer(kind: str, index: PolicyIndex | None = None, **request: Any) -> dict
 def amended(tmp_path_factory: pytest.TempPathFactory) -> PolicyIndex:
     """The policy with the worked example's amendment, as the calculators see it."""
     return load_policy(amended_copy(ROOT, tmp_path_factory.mktemp("amended"))).model
+
+
+@pytest.fixture(scope="module")
+def substantive(tmp_path_factory: pytest.TempPathFactory) -> PolicyIndex:
+    """The amendment with its further edits (amendment.yaml `substance_edits`): from 2027-03-01
+    a Technician may apply for Engineer after 2 years (not 3), and route A2 of the 2018
+    conditions for Technician asks for 4 years of cumulative work (not 3)."""
+    copy = amended_copy(ROOT, tmp_path_factory.mktemp("substance"), substance=True)
+    return load_policy(copy).model
 
 
 @pytest.mark.parametrize("kind", ["eligibility", "equivalence"])
@@ -99,6 +110,9 @@ def test_an_amended_rule_applies_from_its_day_and_the_other_side_is_told(
     (other,) = answer["in_force"]["elsewhen"]
     assert (other["when"], other["day"]) == (when, AMENDS_FROM.isoformat())
     assert other_title in other["headline"]["en"]
+    # What differs is also said by itself, in that day's words.
+    equal = "Senior Engineer" if when == "before" else "Professor-level Senior Engineer"
+    assert [d["en"] for d in other["differences"]] == [f"Treated as equal to: {equal}"]
     numbers = [d["number"]["zh"] for d in answer["in_force"]["documents"]]
     changed = "测试文件〔2027〕1号"
     assert (changed in numbers) is (when == "before")
@@ -127,3 +141,94 @@ def test_a_level_the_amendment_leaves_alone_is_told_no_other_day(amended: Policy
     answer = _answer("equivalence", amended, level="技师", as_of="2027-02-28")
     assert answer["equivalent"]["id"] == "engineer"
     assert answer["in_force"]["elsewhen"] == []
+
+
+APPLY_ENGINEER = {  # equivalence.yaml `apply-engineer`, and its version in amendment.yaml
+    3: ("可申报：取得技师后从事技术技能工作满3年，可申报工程师。", "After 3 years"),
+    2: ("可申报：取得技师后从事技术技能工作满2年，可申报工程师。", "After 2 years"),
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "when", "years"), [("2027-02-28", "from", 2), ("2027-03-01", "before", 3)]
+)
+def test_the_same_headline_with_another_title_rule_is_told_with_what_differs(
+    substantive: PolicyIndex, day: str, when: str, years: int
+) -> None:
+    answer = _answer("equivalence", substantive, level="技师", as_of=day)
+    (other,) = answer["in_force"]["elsewhen"]
+    # Clause （十四）'s treatment of a hired Technician is the same either side: so is the
+    # headline; the title one may apply for, and after how many years, is not.
+    assert other["headline"] == answer["explanation"]
+    assert (other["when"], other["day"]) == (when, "2027-03-01")
+    zh, en_start = APPLY_ENGINEER[years]
+    (difference,) = other["differences"]
+    assert difference["zh"] == zh
+    assert difference["en"] == (
+        f"May apply for: {en_start} of technical-skill work since obtaining Technician,"
+        " the holder may apply for Engineer."
+    )
+    assert f"    - May apply for: {en_start} of" in text(answer["view"], "en")
+    assert f"    - {zh}" in text(answer["view"], "zh").splitlines()
+
+
+def test_the_same_headline_with_a_route_that_opens_later_is_told_with_the_route(
+    substantive: PolicyIndex,
+) -> None:
+    """A Senior Worker since 2023-06-01 (no technician college): route A1 (4 years since the
+    certificate) opens on 2027-06-01 under either day's rules, so the headline is the same;
+    route A2, which also asks for that college, asks from 2027-03-01 for 4 years of cumulative
+    work (reached on 2027-06-01, the certificate's years counting as work) besides."""
+    facts = {"target": "技师", "certificate": "高级工", "certificate_date": "2023-06-01"}
+    answer = _answer("eligibility", substantive, as_of="2027-02-28", **facts)
+    headline = "You may apply for Technician (Level 2) from 1 June 2027, by route A1."
+    assert answer["headline"]["en"] == headline
+    (other,) = answer["in_force"]["elsewhen"]
+    assert (other["when"], other["day"], other["headline"]["en"]) == (
+        "from",
+        "2027-03-01",
+        headline,
+    )
+    (difference,) = other["differences"]
+    assert difference["en"].startswith("Route A2 is not met: needs one of these diplomas")
+    assert difference["en"].endswith("; cumulative work until 2027-06-01.")
+    assert (
+        difference["zh"].startswith("不满足途径A2：")
+        and "需累计工作至2027-06-01" in difference["zh"]
+    )
+    # On the day of the change, the answer before it differs by A2 the other way round.
+    later = _answer("eligibility", substantive, as_of="2027-03-01", **facts)
+    (before,) = later["in_force"]["elsewhen"]
+    assert before["when"] == "before" and before["headline"]["en"] == headline
+    assert [d["en"] for d in before["differences"]] == [
+        "Route A2 is not met: needs one of these diplomas: Senior technical school or"
+        " technician college graduate."
+    ]
+
+
+def test_an_answer_the_further_edits_leave_alone_is_told_no_other_day(
+    substantive: PolicyIndex,
+) -> None:
+    # A Senior Worker's treatment and title rule, and the routes to Senior Technician, are
+    # the same on either side of the day.
+    for kind, request in (
+        ("equivalence", {"level": "高级工"}),
+        ("eligibility", {"target": "高级技师"}),
+    ):
+        answer = _answer(kind, substantive, as_of="2027-02-28", **request)
+        assert answer["in_force"]["elsewhen"] == [], kind
+
+
+def test_a_part_the_other_days_answer_lacks_is_told_as_missing_there() -> None:
+    """A route (or rule) that the other day's rules do not have at all: its words here, said
+    to be absent there, after the parts that differ."""
+    here = {
+        "route A1": Text(zh="满足途径A1。", en="Route A1 is met."),
+        "route A9": Text("九", "nine"),
+    }
+    there = {"route A1": Text(zh="不满足途径A1。", en="Route A1 is not met.")}
+    assert asof._differences(here, there) == [
+        Text(zh="不满足途径A1。", en="Route A1 is not met."),
+        Text(zh="按该日期的规则没有这一项：九", en="Not in the rules of that day: nine"),
+    ]
+    assert asof._differences(here, dict(here)) == []

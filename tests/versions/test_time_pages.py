@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from calculators.model.versions import DATED_RULES
+from calculators.registry import calculators
 from hgpolicy.feed import atom_feed, feed_words
 from hgpolicy.pages import Renderer
 from hgpolicy.policy import Policy, load_policy
@@ -84,8 +86,26 @@ def test_a_page_whose_content_changes_carries_the_banner(
     others = [p for p in SITE_PAGES if p.uri not in (uri, "text.md", "reference/levels.md")]
     for other in others:
         if other.kind is Kind.CALCULATOR:
-            continue  # made with the runtime; they answer as of a day, with no banner
+            continue  # made with the runtime: the worked example builds them, banner and all
         assert title not in amended.page_source(other, "en"), other.uri
+
+
+def test_the_calculator_pages_applying_a_changed_rule_carry_its_banner(amended: Renderer) -> None:
+    """The changed rule is one of clause （十四）'s treatments: the equivalence calculator and
+    the roster (which answers every row with it too) apply it; the eligibility one does not."""
+    (change,) = [c for c in amended.changes if c.record == "c14-senior-technician"]
+    assert change.page == "reference/levels.md"
+    assert set(change.applied_on) == {"calculators/equivalence.md", "calculators/roster.md"}
+    assert change.on("calculators/roster.md") and not change.on("calculators/eligibility.md")
+
+
+def test_every_dated_rule_list_is_applied_by_a_calculator_that_declares_it() -> None:
+    """A calculator page's banner follows the lists its calculators declare (`applies`): a
+    name that is no dated list would never match, a dated list no calculator declares would
+    change answers without a banner."""
+    declared = [rule for calc in calculators().values() for rule in calc.applies]
+    assert set(declared) <= set(DATED_RULES)
+    assert set(DATED_RULES) <= set(declared)
 
 
 def test_the_versions_of_a_rule_show_their_dates(amended: Renderer) -> None:
@@ -140,3 +160,30 @@ def test_the_guide_explains_each_kind_of_change_in_each_language(
     assert f"`document: {policy['document']['meta']['id']}`" in page  # the id from the data
     for command in ("make build", "make test", "--as-of", "git diff policy/"):
         assert command in page
+
+
+@pytest.fixture(scope="module")
+def substantive(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
+    """The example with its further edits: route A2 of the 2018 conditions for Technician
+    has a second version from 2027-03-01 (amendment.yaml `substance_edits`)."""
+    copy = amended_copy(ROOT, tmp_path_factory.mktemp("substance"), substance=True)
+    return _renderer(load_policy(copy))
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        ("zh", "**A2**（自2018年起至2027年3月1日）", "**A2**（自2027年3月1日起）"),
+        ("en", "**A2** (from 2018 until 1 March 2027)", "**A2** (from 1 March 2027)"),
+    ],
+)
+def test_the_route_table_dates_each_version_of_a_route(
+    substantive: Renderer, lang: str, old: str, new: str
+) -> None:
+    page = substantive.page_source(BY_URI["reference/application-routes.md"], lang)
+    table = page[page.index("{ #application-routes-2018-technician }") :]
+    table = table[: table.index("###")]
+    assert f'<span id="application-routes-2018-technician-a2"></span>{old} |' in table
+    assert f'<span id="application-routes-2018-technician-a2-2027"></span>{new} |' in table
+    # A route with one version carries no dates.
+    assert '<span id="application-routes-2018-technician-a1"></span>**A1** |' in table

@@ -84,6 +84,33 @@ def test_a_page_whose_content_changes_has_the_banner(site: Path, path: str, link
     assert "本页内容有新版本" not in untouched
 
 
+@pytest.mark.parametrize("path", ["calculators/equivalence", "calculators/roster"])
+def test_a_calculator_page_whose_rules_change_has_the_banner(site: Path, path: str) -> None:
+    """The equivalence calculator, and the roster that answers with it, apply the rule the
+    example changes: the banner names the rule and its day, and links its versions."""
+    for prefix, title, rule, said in (
+        ("", "本页内容有新版本", "高级技师", "自2027年3月1日起"),
+        ("en/", "Parts of this page change", "Senior Technician", "from 1 March 2027"),
+    ):
+        html = _html(site, prefix + path)
+        banner = html[html.index('class="admonition warning"') :].split("</div>")[0]
+        words = _text(banner)
+        assert title in words and rule in words and said in words
+        assert ("not yet in force" in words or "尚未施行" in words) is PENDING
+        assert "reference/levels/#equivalence-c14-senior-technician-2027" in banner
+        if "equivalence" in path:  # the day field says the answer follows the day chosen
+            hint = _text(html[html.index('id="eq-as-of-hint"') :].split("</p>")[0])
+            assert (
+                "按这一天施行的规则" if not prefix else "the rules in force on this day"
+            ) in hint
+
+
+def test_a_calculator_page_whose_rules_do_not_change_has_no_banner(site: Path) -> None:
+    for prefix in ("", "en/"):
+        html = _html(site, prefix + "calculators/eligibility")
+        assert "本页内容有新版本" not in html and "Parts of this page change" not in html
+
+
 def test_the_feed_entry_links_the_difference(site: Path) -> None:
     for lang, text_page in (("zh", "/text/"), ("en", "/en/text/")):
         feed = ElementTree.parse(site / "changes" / f"feed.{lang}.xml").getroot()

@@ -271,7 +271,10 @@ function showRoster(answer, files, source) {
         ),
       ]
     : [];
-  result.replaceChildren(heading, summary, downloads, ...problemList, ...table(answer));
+  // The day whose rules every row was checked under, and the documents in force then
+  // (Python's words: calculators/roster/export.py `rules_applied`).
+  const rules = el("p", { class: "roster-rules", "data-roster-rules": "" }, answer.rules);
+  result.replaceChildren(heading, rules, summary, downloads, ...problemList, ...table(answer));
   announce.textContent = [
     fill(words["roster-page-count"], { count: number(total) }),
     ...order.filter((id) => answer.summary[id]).map((id) => `${labels[id]} ${number(answer.summary[id])}`),

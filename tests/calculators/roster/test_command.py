@@ -21,9 +21,14 @@ WORKBOOK = str(FILES / "libreoffice.xlsx")
 def test_the_summary_and_the_rows_that_cannot_be_checked(capsys: pytest.CaptureFixture) -> None:
     assert main(["roster", WORKBOOK, "--as-of", "2026-11-30"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "现在可以申报: 1"
-    assert out[4] == "无法检查: 1"
-    assert out[5] == "第4行：取证日期：与同一内容的另一列不一致"
+    # First the day whose rules applied and the documents in force then (policy/sources.yaml).
+    assert out[0] == (
+        "适用2026年11月30日施行的规则：黄改委发〔2020〕4号（自2020年起）、"
+        "国家职业技能标准编制技术规程（2018年版）（自2018年起）、2023年起颁布的国家职业标准（自2023年起）"
+    )
+    assert out[1] == "现在可以申报: 1"
+    assert out[5] == "无法检查: 1"
+    assert out[6] == "第4行：取证日期：与同一内容的另一列不一致"
 
 
 @pytest.mark.parametrize("day", ["2026/11/30", "2026年11月30日", "2026-11", "２０２６年１１月"])

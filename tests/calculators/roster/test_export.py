@@ -116,3 +116,31 @@ def test_a_third_party_reader_opens_both_files_as_written() -> None:
     summary = {r[0]: r[1] for r in results["汇总"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert summary["现在可以申报"] == 1 and summary["无法检查"] == 1
     assert summary["检查日期"].date() == AS_OF
+
+
+@pytest.mark.parametrize(
+    ("day", "rules"),
+    [
+        (
+            AS_OF,
+            "适用2026年11月30日施行的规则：黄改委发〔2020〕4号（自2020年起）、"
+            "国家职业技能标准编制技术规程（2018年版）（自2018年起）、"
+            "2023年起颁布的国家职业标准（自2023年起）",
+        ),
+        # Before the 2023 conditions were issued, the 2018 edition alone.
+        (
+            date(2021, 6, 1),
+            "适用2021年6月1日施行的规则：黄改委发〔2020〕4号（自2020年起）、"
+            "国家职业技能标准编制技术规程（2018年版）（自2018年起）",
+        ),
+    ],
+    ids=["2026", "2021"],
+)
+def test_the_summary_sheet_says_whose_rules_applied(day: date, rules: str) -> None:
+    import openpyxl
+
+    checked = check_table([["姓名或工号", "现有等级"], ["甲", "高级工"]], day)
+    workbook = openpyxl.load_workbook(io.BytesIO(results_xlsx(checked, "zh")))
+    summary = {r[0]: r[1] for r in workbook["汇总"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert summary["检查日期"].date() == day
+    assert summary["所依据的规则"] == rules

@@ -125,6 +125,7 @@ def test_the_results_workbook_in_chinese_and_its_column_widths() -> None:
     assert rows[0] == ["项目", "人数或内容"]
     assert rows[1:6] == [["现在可以申报", 1], ["12个月内可以申报", 0], ["12个月以后可以申报", 1],
                          ["暂不符合条件", 1], ["无法检查", 1]]  # fmt: skip
+    assert rows[8][0] == "所依据的规则" and rows[8][1].startswith("适用")  # test_export.py
     version = api.policy_index().data_version
-    assert rows[8] == ["数据版本", f"{version['date']} · {version['digest']}"]
-    assert rows[9][0].startswith("每一行按本站单人计算器的同一规则检查")
+    assert rows[9] == ["数据版本", f"{version['date']} · {version['digest']}"]
+    assert rows[10][0].startswith("每一行按本站单人计算器的同一规则检查")

@@ -15,6 +15,14 @@ from tests.calculators.test_wording import _COMMENT, _READ, SCRIPTS, _js_strings
 
 FILES = Path(__file__).parent / "files"
 AS_OF = "2026-11-30"
+# The documents of policy/sources.yaml and document.yaml in force on that day, with their dates.
+RULES = {
+    "zh": "适用2026年11月30日施行的规则：黄改委发〔2020〕4号（自2020年起）、"
+    "国家职业技能标准编制技术规程（2018年版）（自2018年起）、2023年起颁布的国家职业标准（自2023年起）",
+    "en": "Rules in force on 30 November 2026: 黄改委发〔2020〕4号 (from 2020), Technical Rules for "
+    "Drafting National Occupational Skill Standards (2018 edition) (from 2018), National "
+    "occupational standards issued from 2023 (from 2023)",
+}
 
 
 def test_the_roster_script_is_given_the_wording_it_uses_and_uses_it() -> None:
@@ -50,6 +58,8 @@ def test_the_page_gets_every_row_in_its_language(
     assert second["row"] == 4 and second["status"] == "cannot_check"
     assert second["problems"] == [{"column": "取证日期", "message": problem}]
     assert page["files"]["xlsx"] == file
+    # The day whose rules every row was checked under, with the documents in force then.
+    assert page["rules"] == RULES[lang]
     assert xlsx.startswith(b"PK") and csv.startswith(b"\xef\xbb\xbf")
 
 
