@@ -38,7 +38,8 @@ def test_the_day_of_the_check_is_written_as_the_forms_take_it(
     """A month alone is its last day: 2026-11 is 30 November 2026, the day the first test uses."""
     assert main(["roster", WORKBOOK, "--as-of", day]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "现在可以申报: 1" and out[4] == "无法检查: 1"
+    assert out[0].startswith("适用2026年11月30日施行的规则：")
+    assert out[1] == "现在可以申报: 1" and out[5] == "无法检查: 1"
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])

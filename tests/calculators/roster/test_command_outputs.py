@@ -31,9 +31,9 @@ def test_refused_rows_name_the_column_the_file_has_or_the_template_s(
 ) -> None:
     assert main(["roster", str(roster), "--as-of", "2026-11-30"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[4] == "无法检查: 2"
-    assert out[5].startswith("第2行：申报等级：") and "特级技师" in out[5]  # no such column
-    assert out[6].startswith("第3行：取证日期：") and "2999-01-01" in out[6]
+    assert out[5] == "无法检查: 2"
+    assert out[6].startswith("第2行：申报等级：") and "特级技师" in out[6]  # no such column
+    assert out[7].startswith("第3行：取证日期：") and "2999-01-01" in out[7]
 
 
 def test_a_missing_file_ends_with_status_2_and_its_name(
