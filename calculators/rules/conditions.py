@@ -464,10 +464,12 @@ def _waiting(
     if have >= need:
         return True, None, met_from
     if met_from is not None and not given:
-        return False, until.format(date=met_from.isoformat(), **subject), met_from
+        return False, until.format(date=messages.human_date(met_from), **subject), met_from
     missing = short.format(more=messages.more_years(need - have), **subject)
     if met_from is not None:
-        missing = join([missing, messages.MET_FROM.format(date=met_from.isoformat())], "", "")
+        missing = join(
+            [missing, messages.MET_FROM.format(date=messages.human_date(met_from))], "", ""
+        )
     return False, missing, met_from
 
 

@@ -199,7 +199,9 @@ def _explanation(
     if eligible_from is not None:
         first = next(r for r in routes if r.eligible_from == eligible_from)
         parts.append(
-            messages.ELIGIBLE_FROM.format(date=eligible_from.isoformat(), label=first.label)
+            messages.ELIGIBLE_FROM.format(
+                date=messages.human_date(eligible_from), label=first.label
+            )
         )
     return join(parts, "", " ")
 

@@ -63,7 +63,7 @@ def test_a_decision_in_english() -> None:
         "  National routes (any one suffices)",
         f"  ✘ A1 not met — Summary: {a1['description']['en']}",
         "      This route still needs: work after obtaining Senior Worker (Level 3) until"
-        " 2025-03-15",
+        " 15 March 2025",
     ]
     special = lines.index("Special routes of the Huangshi text (not part of the result above) (4):")
     direct = SPECIAL["routes"][0]

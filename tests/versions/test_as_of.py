@@ -191,10 +191,10 @@ def test_the_same_headline_with_a_route_that_opens_later_is_told_with_the_route(
     )
     (difference,) = other["differences"]
     assert difference["en"].startswith("Route A2 is not met: needs one of these diplomas")
-    assert difference["en"].endswith("; cumulative work until 2027-06-01.")
+    assert difference["en"].endswith("; cumulative work until 1 June 2027.")
     assert (
         difference["zh"].startswith("不满足途径A2：")
-        and "需累计工作至2027-06-01" in difference["zh"]
+        and "需累计工作至2027年6月1日" in difference["zh"]
     )
     # On the day of the change, the answer before it differs by A2 the other way round.
     later = _answer("eligibility", substantive, as_of="2027-03-01", **facts)
