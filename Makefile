@@ -17,7 +17,7 @@ PYTHON := $(shell \
     if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$p"; break; fi; \
   done)
 
-.PHONY: setup setup-browser serve build test lint lock mutate bench clean
+.PHONY: setup setup-browser setup-office serve build test lint lock mutate bench clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.12 found" >&2; exit 1; }
@@ -57,6 +57,18 @@ setup-browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
+# LibreOffice Calc without its GUI, which writes real .xlsx files for the roster tests at test
+# time (`soffice --headless --convert-to xlsx`; tests/support/libreoffice.py), without the
+# extras it recommends (fonts, python3-uno, apparmor, xdg-utils: converting needs none). The
+# test is for Calc's filters, not `soffice`: libreoffice-common ships `soffice`, and whatever
+# pulled that in may not have brought Calc.
+CALC_FILTERS := /usr/lib/libreoffice/program/libscfiltlo.so
+setup-office:
+	@if ! command -v soffice >/dev/null || ! test -e $(CALC_FILTERS); then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends libreoffice-calc-nogui; \
+	fi
+
 build: setup
 	$(BIN)/mkdocs build --strict
 
@@ -69,7 +81,7 @@ lint: setup
 
 # The tests check that the compressed copies are right, not that they are the smallest.
 test: export HGPOLICY_PRECOMPRESS := fast
-test: setup setup-browser lint build
+test: setup setup-browser setup-office lint build
 	$(BIN)/pytest
 
 # Mutation testing (not part of `make test`): see mutation/run.py and the README.

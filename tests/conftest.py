@@ -25,6 +25,7 @@ from hgpolicy.compile import write_policy_json
 from hgpolicy.policy import Policy, load_policy
 from tests.support.builds import ROOT, build_site, site_is_current
 from tests.support.chromium import CHROMIUM, launch
+from tests.support.libreoffice import roster_workbook
 from tests.support.serving import QuietHandler, serving
 
 # Every wait in the tests is for a condition (an element, an answer, a process ending). This is
@@ -208,3 +209,12 @@ def browser() -> Iterator[Any]:
         browser = launch(pw)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def libreoffice_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The roster fixture (tests/calculators/roster/files/libreoffice.fods) as LibreOffice Calc
+    writes it as .xlsx, converted in this run: a file to choose, drop or pass to the CLI."""
+    path = tmp_path_factory.mktemp("libreoffice") / "libreoffice.xlsx"
+    path.write_bytes(roster_workbook())
+    return path

@@ -21,7 +21,15 @@ from .runtime import PACKAGE, Runtime
 
 # The page script and worker, as docs/ holds them (MkDocs copies them into the site).
 SCRIPTS = "assets/calculators"
-ASSETS = ("calculators.css", "calculators.js", "worker.js", "rules.js", "roster.css", "roster.js")
+ASSETS = (
+    "calculators.css",
+    "calculators.js",
+    "common.js",
+    "worker.js",
+    "rules.js",
+    "roster.css",
+    "roster.js",
+)
 WASM = "pyodide.asm.wasm"  # the runtime's largest file, as the npm package holds it
 # What a calculator page links, unless its SitePage names its own (the roster page does).
 PAGE_ASSETS = ("calculators.css", "calculators.js")
@@ -120,6 +128,7 @@ def with_runtime(
         "package": PACKAGE,
         "snapshot": snapshot,
         "rules": url["rules.js"],  # the evaluator of the compiled rules (`data-calc-rules`)
+        "common": url["common.js"],  # what the page scripts share, imported by both
         "sizes": {  # the runtime's big files, for the progress shown while they arrive
             to_root + runtime.index_url + WASM: (runtime.npm_dir / WASM).stat().st_size,
             to_root + runtime.stdlib_url: len(runtime.stdlib),

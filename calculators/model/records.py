@@ -87,10 +87,18 @@ class Education:
     name: Text
     covers: Text
     note: Text | None
+    # Other names for it that mean it alone (大专, 中专), read as its name is.
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, raw: Raw) -> Education:
-        return cls(raw["id"], Text.of(raw["name"]), Text.of(raw["covers"]), _text(raw, "note"))
+        return cls(
+            raw["id"],
+            Text.of(raw["name"]),
+            Text.of(raw["covers"]),
+            _text(raw, "note"),
+            tuple(raw.get("aliases", ())),
+        )
 
 
 # Sources and certainty -----------------------------------------------------------------------

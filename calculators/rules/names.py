@@ -63,7 +63,8 @@ def tier_id(query: str, index: PolicyIndex) -> str | None:
 
 
 def education_id(query: str, index: PolicyIndex) -> str | None:
-    """The education id named by `query` (id or name in either language)."""
+    """The education id named by `query` (id, name in either language, or one of the
+    aliases education.yaml gives it, such as 大专 or 中专)."""
     return _lookup(query, index.memo(("aliases", "education"), lambda: _education_table(index)))
 
 
@@ -94,4 +95,4 @@ def _tier_table(index: PolicyIndex) -> dict[str, str]:
 
 
 def _education_table(index: PolicyIndex) -> dict[str, str]:
-    return _aliases((e.id, (e.name,)) for e in index.education.values())
+    return _aliases((e.id, (e.name, *e.aliases)) for e in index.education.values())

@@ -4,7 +4,8 @@ the page's worker, shown, and downloaded as .xlsx and .csv, and the file goes no
 Expected values are typed from the policy: under the 2018 conditions (the default edition), a
 三级/高级工 may apply for 技师（二级） by route A1 4 years after the certificate, a 四级/中级工
 for 高级工（三级） 5 years after; a hired 高级工 is treated as 助理工程师 (clause （十四）). The
-fixture (tests/calculators/roster/files/libreoffice.xlsx): row 2, 张三, 高级工 certified on
+fixture (tests/calculators/roster/files/libreoffice.fods, converted to .xlsx by LibreOffice in
+the run): row 2, 张三, 高级工 certified on
 2021-06-01, so he may apply now; row 4 gives two different dates under its merged 取证日期
 header, so it cannot be checked.
 """
@@ -24,8 +25,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request
 from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
 from tests.browser.test_csp import _open, _violations, csp_context, csp_server  # noqa: F401
 
-WORKBOOK = Path(__file__).resolve().parents[1] / "calculators" / "roster" / "files"
-WORKBOOK = WORKBOOK / "libreoffice.xlsx"
 LANGS = ("zh", "en")
 
 EXPECTED = {
@@ -117,12 +116,16 @@ def _table(page: Page) -> list[list[str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_workbook_is_checked_in_the_page_and_sent_nowhere(
-    roster: Callable[[str], Page], context: BrowserContext, server: str, lang: str
+    roster: Callable[[str], Page],
+    context: BrowserContext,
+    server: str,
+    lang: str,
+    libreoffice_workbook: Path,
 ) -> None:
     page = roster(lang)
     words = EXPECTED[lang]
     sent = Sent(context)
-    page.set_input_files("#roster-file", WORKBOOK)
+    page.set_input_files("#roster-file", libreoffice_workbook)
     page.wait_for_selector(".roster-summary")
     assert _summary(page) == {
         "now": "1", "within_year": "0", "later": "0", "not_yet": "0", "cannot_check": "1",
@@ -212,9 +215,11 @@ def test_pasted_cells_are_checked(roster: Callable[[str], Page], lang: str) -> N
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_table_sorts_and_filters(roster: Callable[[str], Page], lang: str) -> None:
+def test_the_table_sorts_and_filters(
+    roster: Callable[[str], Page], lang: str, libreoffice_workbook: Path
+) -> None:
     page = roster(lang)
-    page.set_input_files("#roster-file", WORKBOOK)
+    page.set_input_files("#roster-file", libreoffice_workbook)
     page.wait_for_selector(".roster-summary")
     assert [row[0] for row in _table(page)] == ["2", "4"]
     row_header = page.locator("th[data-key=row]")
@@ -253,10 +258,11 @@ def test_a_file_it_cannot_read_gets_a_message_in_the_pages_language(
 def test_the_roster_page_works_under_the_content_security_policy(
     csp_context: BrowserContext,  # noqa: F811
     csp_server: str,  # noqa: F811
+    libreoffice_workbook: Path,
 ) -> None:
     page, refused = _open(csp_context, site_url(csp_server, "zh", "calculators/roster/"))
     wait_ready(page)
-    page.set_input_files("#roster-file", WORKBOOK)
+    page.set_input_files("#roster-file", libreoffice_workbook)
     page.wait_for_selector(".roster-summary")
     with page.expect_download():
         page.click("[data-roster-download=xlsx]")
@@ -288,7 +294,9 @@ def test_a_long_roster_shows_500_rows_at_a_time(roster: Callable[[str], Page]) -
     assert problems[-1].startswith("5 more rows could not be checked")
 
 
-def test_a_dropped_file_is_checked(roster: Callable[[str], Page]) -> None:
+def test_a_dropped_file_is_checked(
+    roster: Callable[[str], Page], libreoffice_workbook: Path
+) -> None:
     page = roster("zh")
     transfer = page.evaluate_handle(
         """bytes => {
@@ -296,14 +304,16 @@ def test_a_dropped_file_is_checked(roster: Callable[[str], Page]) -> None:
           transfer.items.add(new File([new Uint8Array(bytes)], "dropped.xlsx"));
           return transfer;
         }""",
-        list(WORKBOOK.read_bytes()),
+        list(libreoffice_workbook.read_bytes()),
     )
     page.dispatch_event("[data-roster-drop]", "drop", {"dataTransfer": transfer})
     page.wait_for_selector(".roster-source:has-text('dropped.xlsx')")
     assert _summary(page)["now"] == "1" and _summary(page)["cannot_check"] == "1"
 
 
-def test_the_roster_page_checks_from_a_restored_snapshot(browser: Browser, server: str) -> None:
+def test_the_roster_page_checks_from_a_restored_snapshot(
+    browser: Browser, server: str, libreoffice_workbook: Path
+) -> None:
     """A snapshot saved by another calculator page holds the roster's Python too (a restored
     runtime has the modules imported before its snapshot, not the wheel's files)."""
     recorder = Recorder()
@@ -317,7 +327,7 @@ def test_the_roster_page_checks_from_a_restored_snapshot(browser: Browser, serve
     page.goto(site_url(server, "en", "calculators/roster/"))
     wait_ready(page)
     assert page.get_attribute("[data-calc-status]", "data-start") == "snapshot"
-    page.set_input_files("#roster-file", WORKBOOK)
+    page.set_input_files("#roster-file", libreoffice_workbook)
     page.wait_for_selector(".roster-summary")
     assert _summary(page)["now"] == "1" and _summary(page)["cannot_check"] == "1"
     context.close()

@@ -147,6 +147,7 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
         "calculators.js": "j1",
         "worker.js": "w1",
         "rules.js": "r1",
+        "common.js": "s1",
     }
     html = '<form data-calculator="eligibility"></form>'
     out = with_runtime(html, "en/calculators/eligibility/", runtime, versions, "snap")
@@ -167,6 +168,7 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
         "package": "calculators",
         "snapshot": "snap",
         "rules": f"{up}assets/calculators/rules.js?v=r1",
+        "common": f"{up}assets/calculators/common.js?v=s1",
         "sizes": {
             f"{up}{runtime.index_url}pyodide.asm.wasm": (runtime.npm_dir / "pyodide.asm.wasm")
             .stat()

@@ -24,8 +24,8 @@ from calculators.roster.export import template_xlsx
 from calculators.roster.page import check_for_page
 from calculators.roster.xlsx import read_first_sheet
 from tests.pyodide.node import answer_under_pyodide
+from tests.support.libreoffice import roster_workbook
 
-FILES = Path(__file__).resolve().parents[1] / "calculators" / "roster" / "files"
 AS_OF = "2026-11-30"
 ROW = ["张三", "高级工", "2021-06-01", "6", "是"]
 HEADER = ["姓名或工号", "现有等级", "取证日期", "累计工作年限", "是否聘用"]
@@ -39,7 +39,7 @@ def roster_files() -> dict[str, tuple[bytes, str]]:
     """Rosters as HR files come (name -> bytes, language): what the runtime must read."""
     table = [HEADER, ROW]
     return {
-        "libreoffice-xlsx": ((FILES / "libreoffice.xlsx").read_bytes(), "zh"),
+        "libreoffice-xlsx": (roster_workbook(), "zh"),
         "template-xlsx-en": (template_xlsx("en", api.policy_index()), "en"),
         "csv-gb18030": (_text(table, ",").encode("gb18030"), "zh"),
         "csv-utf8-bom": (b"\xef\xbb\xbf" + _text(table, ",").encode(), "en"),
@@ -47,7 +47,7 @@ def roster_files() -> dict[str, tuple[bytes, str]]:
         "pasted-tsv": (_text(table, "\t").encode(), "zh"),
         "empty": (b"", "en"),
         "old-xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "zh"),
-        "damaged-xlsx": ((FILES / "libreoffice.xlsx").read_bytes()[:900], "en"),
+        "damaged-xlsx": (roster_workbook()[:900], "en"),
     }
 
 

@@ -10,26 +10,11 @@
 // Eligibility answers appear at once too, provisionally: rules.js evaluates the rules the
 // build compiled from the policy (`[data-calc-rules]`); the runtime's answer replaces it.
 
+const runtimeConfig = JSON.parse(document.getElementById("calc-runtime").textContent);
+const { el, fill, readJSON, today } = await import(new URL(runtimeConfig.common, document.baseURI).href);
+
 const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
 const words = readJSON("calc-labels");
-const runtimeConfig = readJSON("calc-runtime");
-
-function readJSON(id) {
-  const node = document.getElementById(id);
-  return node ? JSON.parse(node.textContent) : {};
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value !== undefined && value !== null) node.setAttribute(key, value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-// A catalogue entry with its `{name}` places filled.
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 
 const text = (record) => (record && typeof record === "object" ? record[lang] : record) ?? "";
 
@@ -278,12 +263,6 @@ const evaluator = runtimeConfig.rules
 function readRules(kind) {
   const node = document.querySelector(`[data-calc-rules="${kind}"]`);
   return node ? JSON.parse(node.textContent) : null;
-}
-
-// The visitor's own date (as Python in the page counts to it): YYYY-MM-DD.
-function today() {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
 }
 
 // The decision the compiled rules give for `request`, or null (none compiled for this

@@ -8,26 +8,11 @@
 // to the worker (transferred, not copied) and go nowhere else; the results come back as the
 // table's rows and as .xlsx and .csv bytes, offered for download through Blob URLs.
 
+const runtimeConfig = JSON.parse(document.getElementById("calc-runtime").textContent);
+const { el, fill, readJSON, today } = await import(new URL(runtimeConfig.common, document.baseURI).href);
+
 const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
 const { maxFileMB, words } = readJSON("roster-labels");
-const runtimeConfig = readJSON("calc-runtime");
-
-function readJSON(id) {
-  const node = document.getElementById(id);
-  return node ? JSON.parse(node.textContent) : {};
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value !== undefined && value !== null) node.setAttribute(key, value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-// A catalogue entry with its `{name}` places filled.
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 const number = (n) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB");
 
 const root = document.querySelector("[data-roster]");
@@ -108,13 +93,6 @@ function send(job) {
   const { bytes } = job;
   job.bytes = null;
   worker.handle.postMessage({ type: "roster", id, bytes, lang, asOf: today() }, [bytes]);
-}
-
-// The visitor's own date: "now" is the day on their calendar, not UTC's.
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function checkBytes(bytes, progress) {

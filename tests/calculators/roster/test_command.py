@@ -1,5 +1,5 @@
 """`python -m calculators roster FILE [-o OUT] [--lang en] [--as-of DATE]`: the page's check in a
-terminal, on the workbook LibreOffice wrote (张三: 高级工 certified 2021-06-01, so 技师 by the
+terminal, on the workbook LibreOffice writes in this run (张三: 高级工 certified 2021-06-01, so 技师 by the
 2018 A1 route's 4 years; row 4 gives two different certificate dates under one merged header,
 so it cannot be checked)."""
 
@@ -14,12 +14,11 @@ import pytest
 from calculators.interfaces.cli import main
 from calculators.roster.xlsx import read_first_sheet
 
-FILES = Path(__file__).parent / "files"
-WORKBOOK = str(FILES / "libreoffice.xlsx")
 
-
-def test_the_summary_and_the_rows_that_cannot_be_checked(capsys: pytest.CaptureFixture) -> None:
-    assert main(["roster", WORKBOOK, "--as-of", "2026-11-30"]) == 0
+def test_the_summary_and_the_rows_that_cannot_be_checked(
+    libreoffice_workbook: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["roster", str(libreoffice_workbook), "--as-of", "2026-11-30"]) == 0
     out = capsys.readouterr().out.splitlines()
     # First the day whose rules applied and the documents in force then (policy/sources.yaml).
     assert out[0] == (
@@ -43,9 +42,25 @@ def test_the_day_of_the_check_is_written_as_the_forms_take_it(
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_the_output_is_written_by_its_extension(tmp_path: Path, suffix: str) -> None:
+def test_the_output_is_written_by_its_extension(
+    libreoffice_workbook: Path, tmp_path: Path, suffix: str
+) -> None:
     out = tmp_path / f"checked{suffix}"
-    assert main(["roster", WORKBOOK, "-o", str(out), "--lang", "en", "--as-of", "2026-11-30"]) == 0
+    assert (
+        main(
+            [
+                "roster",
+                str(libreoffice_workbook),
+                "-o",
+                str(out),
+                "--lang",
+                "en",
+                "--as-of",
+                "2026-11-30",
+            ]
+        )
+        == 0
+    )
     data = out.read_bytes()
     if suffix == ".xlsx":
         rows = read_first_sheet(data).rows
@@ -69,9 +84,9 @@ def test_the_output_is_written_by_its_extension(tmp_path: Path, suffix: str) -> 
     ],
 )
 def test_bad_options_end_with_status_2_and_one_line(
-    args: list[str], message: str, capsys: pytest.CaptureFixture
+    args: list[str], message: str, libreoffice_workbook: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    assert main(["roster", WORKBOOK, *args]) == 2
+    assert main(["roster", str(libreoffice_workbook), *args]) == 2
     assert capsys.readouterr().err.strip() == message
 
 

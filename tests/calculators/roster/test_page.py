@@ -13,7 +13,6 @@ from calculators.roster.page import check_for_page
 from calculators.roster.wording import SCRIPT_WORDING
 from tests.calculators.test_wording import _COMMENT, _READ, SCRIPTS, _js_strings
 
-FILES = Path(__file__).parent / "files"
 AS_OF = "2026-11-30"
 # The documents of policy/sources.yaml and document.yaml in force on that day, with their dates.
 RULES = {
@@ -45,9 +44,9 @@ def test_the_roster_script_is_given_the_wording_it_uses_and_uses_it() -> None:
     ],
 )  # fmt: skip
 def test_the_page_gets_every_row_in_its_language(
-    lang: str, status: str, problem: str, file: str
+    lang: str, status: str, problem: str, file: str, libreoffice_workbook: Path
 ) -> None:
-    answer, xlsx, csv = check_for_page((FILES / "libreoffice.xlsx").read_bytes(), lang, AS_OF)
+    answer, xlsx, csv = check_for_page(libreoffice_workbook.read_bytes(), lang, AS_OF)
     page = json.loads(answer)
     assert page["statuses"][0] == {"id": "now", "label": status}
     assert page["summary"] == {

@@ -24,7 +24,6 @@ from calculators.roster.xlsx import (
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FILES = Path(__file__).parent / "files"
 
 
 def workbook(
@@ -225,8 +224,8 @@ def test_a_written_workbook_reads_back_with_its_types_and_is_reproducible() -> N
     assert '<c r="A2" t="inlineStr"><is><t xml:space="preserve">是</t>' in lists
 
 
-def test_a_workbook_written_by_libreoffice() -> None:
-    sheet = read_first_sheet((FILES / "libreoffice.xlsx").read_bytes())
+def test_a_workbook_written_by_libreoffice(libreoffice_workbook: Path) -> None:
+    sheet = read_first_sheet(libreoffice_workbook.read_bytes())
     assert sheet.name == "花名册"
     assert sheet.rows == [
         ["姓名或工号", "现有等级 ", "取证日期", "取证日期", "累计工作年限", "是否聘用"],
