@@ -32,10 +32,10 @@ def test_the_summary_and_the_rows_that_cannot_be_checked(
 
 @pytest.mark.parametrize("day", ["2026/11/30", "2026年11月30日", "2026-11", "２０２６年１１月"])
 def test_the_day_of_the_check_is_written_as_the_forms_take_it(
-    day: str, capsys: pytest.CaptureFixture
+    libreoffice_workbook: Path, day: str, capsys: pytest.CaptureFixture
 ) -> None:
     """A month alone is its last day: 2026-11 is 30 November 2026, the day the first test uses."""
-    assert main(["roster", WORKBOOK, "--as-of", day]) == 0
+    assert main(["roster", str(libreoffice_workbook), "--as-of", day]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("适用2026年11月30日施行的规则：")
     assert out[1] == "现在可以申报: 1" and out[5] == "无法检查: 1"
