@@ -73,6 +73,7 @@ def _span(doc: dict[str, Any]) -> Text:
 def _other(other: dict[str, Any]) -> Node:
     """One other day's answer: "under the rules in force before 1 March 2027 (…): …"."""
     label = WORDING[f"elsewhen-{other['when']}"].format(
-        day=human_day(other["day"]), documents=accepted_list([Text.of(d) for d in other["documents"]])
+        day=human_day(other["day"]),
+        documents=accepted_list([Text.of(d) for d in other["documents"]]),
     )
     return el("li", words(label), words(other["headline"]), data_when=other["when"])
