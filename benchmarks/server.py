@@ -57,6 +57,10 @@ class Sent:
     body_bytes: int
     encoding: str
     raw_bytes: int = 0  # the body before compression
+    # The body as a brotli-capable client over HTTPS would get it: the build's `.br` copy
+    # where there is one (`brotli_static`), else the body as sent. Chromium asks for brotli
+    # only over HTTPS, so this is read from the files, not measured on the wire.
+    brotli_bytes: int = 0
 
 
 @dataclass
@@ -220,6 +224,7 @@ def _make_handler(server: SiteServer) -> type[BaseHTTPRequestHandler]:
             gzip_key: tuple[str, int, int] | None = None,
         ) -> None:
             encoding, raw_bytes = "", len(body)
+            brotli = Path(f"{gzip_key[0]}.br") if gzip_key else None
             accepts = self.headers.get("Accept-Encoding", "")
             static = Path(f"{gzip_key[0]}.gz") if gzip_key else None
             if static is not None and static.is_file() and "gzip" in accepts and body:
@@ -249,7 +254,11 @@ def _make_handler(server: SiteServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if not head and status != 304:
                 self.wfile.write(body)
-            server.record(Sent(url_path, status, header_bytes + 2, len(body), encoding, raw_bytes))
+            sent = len(body) if not head and status != 304 else 0
+            as_brotli = brotli.stat().st_size if sent and brotli and brotli.is_file() else sent
+            server.record(
+                Sent(url_path, status, header_bytes + 2, len(body), encoding, raw_bytes, as_brotli)
+            )
 
     return Handler
 
