@@ -63,7 +63,9 @@ def slow_4g_visit(pw: Playwright, origin: str, probe: Probe) -> dict[str, Any]:
         return result
 
 
-def measure_slow_4g(pw: Playwright, origin: str, probes: list[Probe]) -> dict[str, Any]:
+def measure_slow_4g(
+    pw: Playwright, origin: str, probes: list[Probe], label: str = ""
+) -> dict[str, Any]:
     """One slow-4G first visit per calculator page: the link, not the processor, sets these
     figures (seconds of transfer against tens of milliseconds of machine noise)."""
     results = {}
@@ -73,7 +75,7 @@ def measure_slow_4g(pw: Playwright, origin: str, probes: list[Probe]) -> dict[st
             f"first {visit['first_answer_ms']:.0f} ms, confirmed {visit.get('answer_ms') or 0:.0f} ms,"
             f" {visit['bytes_until_answer'] / 1e6:.2f} MB"
         )
-        print(f"  slow 4G {probe.name:12} {brief}", flush=True)
+        print(f"  slow 4G {label:6} {probe.name:12} {brief}", flush=True)
     return results
 
 

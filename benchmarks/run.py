@@ -104,12 +104,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def make_server(layout: SiteLayout, cases_body: bytes) -> SiteServer:
-    """The site with gzip and cache headers, plus /__bench__/ pages and the cases (not started).
+def make_server(layout: SiteLayout, cases_body: bytes, *, brotli: bool = False) -> SiteServer:
+    """The site with gzip (or, asked, the build's brotli copies) and cache headers, plus
+    /__bench__/ pages and the cases (not started).
 
     A year of caching for the Pyodide folder; the server adds any .whl and fingerprinted file.
     """
     return SiteServer(
+        brotli=brotli,
         site_dir=layout.site_dir,
         pages_dir=PAGES,
         substitutions=layout.substitutions(BENCH_PREFIX),
@@ -155,6 +157,18 @@ def _brief(visit: dict[str, Any]) -> str:
     first = visit.get("first_answer_ms")
     answer = visit.get("answer_ms")
     return f"{answer:.0f} ms" + (f" (first {first:.0f} ms)" if first is not None else "")
+
+
+def measure_slow_4g(
+    pw: Playwright, server: SiteServer, layout: SiteLayout, calculators: list[startup.Probe]
+) -> dict[str, Any]:
+    """(f) each calculator page as a phone over HTTPS gets it (the build's brotli copies), and
+    eligibility also with gzip only, the issue's own measure."""
+    with make_server(layout, b"[]", brotli=True) as brotli:
+        results = {"brotli": network.measure_slow_4g(pw, brotli.origin, calculators, "brotli")}
+    eligibility = [probe for probe in calculators if probe.name == "eligibility"]
+    results["gzip"] = network.measure_slow_4g(pw, server.origin, eligibility, "gzip")
+    return results
 
 
 def environment(layout: SiteLayout) -> dict[str, Any]:
@@ -226,9 +240,7 @@ def measure_all(args: argparse.Namespace, site_dir: Path) -> dict[str, Any]:
         if "transfer" in args.only:
             guarded("transfer", results, lambda: transfer.measure(pw, server, layout, PAGE_KINDS))
         if "slow4g" in args.only:
-            guarded(
-                "slow4g", results, lambda: network.measure_slow_4g(pw, server.origin, calculators)
-            )
+            guarded("slow4g", results, lambda: measure_slow_4g(pw, server, layout, calculators))
         if "offline" in args.only:
             guarded(
                 "offline_raw",

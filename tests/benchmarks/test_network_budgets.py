@@ -18,14 +18,18 @@ def _by_name(budgets: list[report.Budget]) -> dict[str, report.Budget]:
 
 def test_slow_4g_budgets_are_seconds_after_navigation() -> None:
     slow = {
-        "eligibility": {"first_answer_ms": 1_400, "answer_ms": 26_000, "bytes_until_answer": 1},
-        "equivalence": {"first_answer_ms": 1_600, "answer_ms": 24_000, "bytes_until_answer": 1},
+        "brotli": {
+            "eligibility": {"first_answer_ms": 1_400, "answer_ms": 26_000, "bytes_until_answer": 1},
+            "equivalence": {"first_answer_ms": 1_600, "answer_ms": 24_000, "bytes_until_answer": 1},
+        },
+        "gzip": {"eligibility": {"error": "timed out"}},
     }
     budgets = _by_name(report._slow_4g_budgets(slow))
-    assert budgets["slow 4G eligibility: first answer"].met is True
-    assert budgets["slow 4G eligibility: runtime-confirmed answer"].met is False
-    assert budgets["slow 4G equivalence: first answer"].met is False
-    assert budgets["slow 4G equivalence: runtime-confirmed answer"].met is True
+    assert budgets["slow 4G eligibility (brotli): first answer"].met is True
+    assert budgets["slow 4G eligibility (brotli): runtime-confirmed answer"].met is False
+    assert budgets["slow 4G equivalence (brotli): first answer"].met is False
+    assert budgets["slow 4G equivalence (brotli): runtime-confirmed answer"].met is True
+    assert budgets["slow 4G eligibility (gzip): first answer"].met is None  # not measured
 
 
 def test_the_offline_visit_is_paired_with_its_own_run_and_every_run_counts() -> None:
