@@ -102,11 +102,14 @@ class Fetched:
     status: int
     header_bytes: int  # responseHeadersSize
     body_bytes: int  # responseBodySize: the body as received, i.e. still gzip-compressed
+    from_service_worker: bool = False  # answered by the site's service worker: no network
+    by_service_worker: bool = False  # asked for by the service worker (keeping files offline)
 
     @property
     def from_cache(self) -> bool:
-        """Served from the HTTP cache: Playwright then reports body = −headers (0 in total)."""
-        return self.body_bytes < 0
+        """Served from the HTTP cache (Playwright then reports body = −headers, 0 in total) or
+        from the service worker's cache."""
+        return self.body_bytes < 0 or self.from_service_worker
 
     @property
     def wire_bytes(self) -> int:
@@ -135,6 +138,13 @@ class RequestLog:
         result = []
         for request in self.requests:
             response = request.response()
+            if response is not None and response.from_service_worker:
+                # Nothing crossed the network; and Playwright's `sizes()` never returns for
+                # such a response (measured: the warm transfer visit hung on it).
+                result.append(
+                    Fetched(request.url, request.resource_type, response.status, 0, 0, True)
+                )
+                continue
             sizes = request.sizes()
             result.append(
                 Fetched(
@@ -143,6 +153,7 @@ class RequestLog:
                     status=response.status if response else 0,
                     header_bytes=sizes["responseHeadersSize"],
                     body_bytes=sizes["responseBodySize"],
+                    by_service_worker=request.service_worker is not None,
                 )
             )
         return result

@@ -19,6 +19,18 @@ DECISIONS_BUDGET = 10_000
 # in the page (eligibility, `data-engine="early"`). Issue 14: within 0.15 × the cold baseline.
 EARLY_ENGINES = {"table": "build-time table", "early": "compiled rules"}
 FIRST_ANSWER_LIMIT = 0.15
+# Issue 14's slow-4G budgets (a first visit, ms after navigation) and the figures the issue
+# measured before its work ("before" in the table): the eligibility page on that profile.
+SLOW_4G_FIRST_ANSWER_MS = 1_500
+SLOW_4G_CONFIRMED_MS = 25_000
+SLOW_4G_BEFORE = "eligibility 36.4 s (74.7 s without compression), no early answer"
+OFFLINE_LIMIT = 0.50  # offline second visit ≤ 0.5 × the same run's cold baseline
+# Bytes of a first visit (issue 14): a calculator page gzip / brotli; the other page kinds
+# "unchanged or smaller" than before the issue's work, as the README recorded them then
+# (home 150 kB, full text 162 kB, gzip; 30 November 2026).
+CALCULATOR_GZIP_BYTES = 4_000_000
+CALCULATOR_BROTLI_BYTES = 3_600_000
+BYTES_BEFORE = {"home": 150_000, "text": 162_000}
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,9 @@ def check_budgets(results: dict[str, Any]) -> list[Budget]:
         *_startup_budgets(startup, results.get("ratios", {})),
         *_transfer_budgets(results.get("transfer", {})),
         *(_before_runtime_budget(results.get("startup_raw", {}), calc) for calc in CALCULATORS),
+        *_bytes_budgets(results.get("transfer", {})),
+        *_slow_4g_budgets(results.get("slow4g", {})),
+        *_offline_budgets(results.get("offline", {})),
         _throughput_budget(results.get("throughput", {})),
     ]
     return budgets
@@ -228,6 +243,129 @@ def _before_runtime_budget(raw: dict[str, Any], calc: str) -> Budget:
     )
 
 
+def summarize_offline(raw: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Per calculator: its offline second visits summarized, and the runtime-confirmed answer
+    paired with the cold baseline visited just before it in the same run."""
+    bases = [v.get("answer_ms") for v in raw.get(BASELINE, [])]
+    out: dict[str, Any] = {BASELINE: summarize_visits(raw.get(BASELINE, []))}
+    for calc, visits in raw.items():
+        if calc == BASELINE:
+            continue
+        pairs = [
+            v["answer_ms"] / b
+            for v, b in zip(visits, bases, strict=False)
+            if v.get("answer_ms") is not None and b
+        ]
+        out[calc] = {
+            **summarize_visits(visits),
+            "paired_to_cold_baseline": _as_dict(stat(pairs)),
+        }
+    return out
+
+
+def _bytes_budgets(transfer: dict[str, Any]) -> list[Budget]:
+    """A first visit's bytes: each calculator page gzip and brotli; home and full text no more
+    than before the issue's work."""
+    budgets = []
+    for calc in CALCULATORS:
+        cold = transfer.get(calc, {}).get("cold")
+        for key, label, limit in (
+            ("server_bytes", "gzip", CALCULATOR_GZIP_BYTES),
+            ("server_brotli_bytes", "brotli", CALCULATOR_BROTLI_BYTES),
+        ):
+            name = f"{calc} page, first visit, {label}"
+            if not cold or "error" in cold or key not in cold:
+                budgets.append(Budget(name, f"≤ {limit / 1e6:.1f} MB", "not measured", None))
+                continue
+            budgets.append(
+                Budget(
+                    name,
+                    f"≤ {limit / 1e6:.1f} MB",
+                    f"{cold[key] / 1e6:.2f} MB, {cold['requests']} requests",
+                    cold[key] <= limit,
+                )
+            )
+    for kind, before in BYTES_BEFORE.items():
+        cold = transfer.get(kind, {}).get("cold")
+        name = f"{kind} page, first visit, gzip"
+        limit = f"≤ {before / 1e3:.0f} kB (before)"
+        if not cold or "error" in cold:
+            budgets.append(Budget(name, limit, "not measured", None))
+            continue
+        # The page's own bytes: the service worker's keeping of other pages for offline use
+        # (issue 14, point 4) is new work the page did not do before, reported beside it.
+        kept = cold.get("service_worker_bytes", 0)
+        own = cold["server_bytes"] - kept
+        brotli = cold.get("server_brotli_bytes")
+        notes = [f"+ {kept / 1e3:.0f} kB kept for offline by the service worker"]
+        if brotli:
+            notes.append(f"brotli {brotli / 1e3:.0f} kB in all")
+        budgets.append(
+            Budget(
+                name, limit, f"{own / 1e3:.0f} kB the page's own", own <= before, "; ".join(notes)
+            )
+        )
+    return budgets
+
+
+def _slow_4g_budgets(slow: dict[str, Any]) -> list[Budget]:
+    """Slow 4G, first visit: the first answer and the runtime's, ms after navigation, for each
+    encoding measured (`{"brotli": {calculator: visit}, "gzip": {…}}`)."""
+    budgets = []
+    for encoding, visits in slow.items():
+        if not isinstance(visits, dict) or "error" in visits:
+            continue
+        for calc in CALCULATORS:
+            if calc not in visits:
+                continue
+            visit = visits[calc]
+            for key, label, limit in (
+                ("first_answer_ms", "first answer", SLOW_4G_FIRST_ANSWER_MS),
+                ("answer_ms", "runtime-confirmed answer", SLOW_4G_CONFIRMED_MS),
+            ):
+                name = f"slow 4G {calc} ({encoding}): {label}"
+                bound = f"≤ {limit / 1000:.1f} s"
+                if visit.get(key) is None:
+                    budgets.append(
+                        Budget(name, bound, "not measured", None, visit.get("error", ""))
+                    )
+                    continue
+                note = f"before: {SLOW_4G_BEFORE}"
+                if key == "answer_ms":
+                    note = f"{visit['bytes_until_answer'] / 1e6:.2f} MB received; {note}"
+                budgets.append(
+                    Budget(name, bound, f"{visit[key] / 1000:.2f} s", visit[key] <= limit, note)
+                )
+    return budgets
+
+
+def _offline_budgets(offline: dict[str, Any]) -> list[Budget]:
+    """The offline second visit's runtime-confirmed answer, paired with the run's baseline."""
+    budgets = []
+    for calc in CALCULATORS:
+        entry = offline.get(calc, {})
+        pair = entry.get("paired_to_cold_baseline")
+        name = f"offline second visit {calc}: runtime-confirmed answer"
+        limit = f"≤ {OFFLINE_LIMIT:.2f} × that run's cold baseline"
+        if not pair:
+            errors = "; ".join(entry.get("errors", []))[:200]
+            budgets.append(Budget(name, limit, "not measured", None, errors))
+            continue
+        answer = entry["answer_ms"]
+        starts = entry.get("runtime_start")
+        budgets.append(
+            Budget(
+                name,
+                limit,
+                f"{answer['median']:.0f} ms, paired {pair['median']:.2f}× "
+                f"[{pair['low']:.2f}–{pair['high']:.2f}]",
+                pair["high"] <= OFFLINE_LIMIT,
+                f"runtime started {_starts(starts)}" if starts else "",
+            )
+        )
+    return budgets
+
+
 def _throughput_budget(throughput: dict[str, Any]) -> Budget:
     """Checked on the compact batch form (`detail="summary"`), the one meant for many
     decisions at once; the full form (every explanation) is reported beside it."""
@@ -265,6 +403,7 @@ def format_table(results: dict[str, Any]) -> str:
     """The whole report as plain text."""
     lines = _startup_lines(results.get("startup", {}), results["meta"]["runs"])
     lines += _transfer_lines(results.get("transfer", {}))
+    lines += _network_lines(results.get("slow4g", {}), results.get("offline", {}))
     lines += _build_lines(results.get("build", {}))
     lines += _throughput_lines(results.get("throughput", {}))
     lines += ["Budgets"]
@@ -322,8 +461,9 @@ def _transfer_lines(transfer: dict[str, Any]) -> list[str]:
         return [f"Transfer: error: {transfer['error']}", ""]
     lines = [
         "Transfer per page kind, kB (browser: Playwright responseHeadersSize + responseBodySize;",
-        "server: bytes written; raw: bodies before gzip)",
-        f"  {'page':12} {'cold':>8} {'server':>8} {'raw':>8} {'reqs':>5} {'warm':>6} {'304s':>5}  runtime files fetched (cold)",
+        "server: bytes written; br: as brotli from the .br copies; sw: of which the service",
+        "worker kept for offline; raw: bodies before gzip)",
+        f"  {'page':12} {'cold':>8} {'server':>8} {'br':>8} {'sw':>7} {'raw':>8} {'reqs':>5} {'warm':>6} {'304s':>5}  runtime files fetched (cold)",
     ]
     for kind, entry in transfer.items():
         cold, warm = entry["cold"], entry["warm"]
@@ -338,9 +478,46 @@ def _transfer_lines(transfer: dict[str, Any]) -> list[str]:
             files += f"; 404: {missing}"
         lines.append(
             f"  {kind:12} {cold['browser_bytes'] / 1000:8.1f} {cold['server_bytes'] / 1000:8.1f}"
+            f" {cold.get('server_brotli_bytes', 0) / 1000:8.1f} {cold.get('service_worker_bytes', 0) / 1000:7.1f}"
             f" {cold['uncompressed_body_bytes'] / 1000:8.1f} {cold['requests']:5} {warm_kb} {warm_304}  {files}"
         )
     return [*lines, ""]
+
+
+def _network_lines(slow: dict[str, Any], offline: dict[str, Any]) -> list[str]:
+    lines = []
+    if slow:
+        lines.append("Slow 4G (150 ms, 1.6 Mbit/s down), first visit, ms after navigation")
+        if "error" in slow:
+            lines.append(f"  error: {slow['error']}")
+        for encoding, visits in slow.items():
+            if not isinstance(visits, dict):
+                continue
+            for calc, visit in visits.items():
+                if "error" in visit:
+                    lines.append(f"  {encoding:6} {calc:12} error: {visit['error']}")
+                    continue
+                answer = visit.get("answer_ms")
+                lines.append(
+                    f"  {encoding:6} {calc:12} first answer {visit['first_answer_ms']:7.0f}"
+                    f" ({visit['first_engine']})  runtime-confirmed {answer or 0:7.0f}"
+                    f"  {visit['bytes_until_answer'] / 1e6:.2f} MB,"
+                    f" {visit['requests_until_answer']} requests"
+                )
+        lines.append("")
+    if offline:
+        base = offline.get(BASELINE, {}).get("answer_ms")
+        lines.append("Offline second visit (relaunched, no network), runtime-confirmed answer")
+        for calc, entry in offline.items():
+            if calc == BASELINE:
+                continue
+            pair = entry.get("paired_to_cold_baseline")
+            paired = f"  paired {pair['median']:.2f}×" if pair else ""
+            errors = f"  ({len(entry['errors'])} failed)" if entry.get("errors") else ""
+            lines.append(f"  {calc:12} {_fmt_ms(entry.get('answer_ms'), None)}{paired}{errors}")
+        lines.append(f"  {'baseline':12} {_fmt_ms(base, None)} (cold, same runs)")
+        lines.append("")
+    return lines
 
 
 def _build_lines(build: dict[str, Any]) -> list[str]:

@@ -7,6 +7,8 @@ Measures, in one run and against the baseline measured in that same run:
   transfer    (c) bytes per page kind, and whether a page fetched the runtime
   build       (d) `mkdocs build` time and save → page time under `mkdocs serve`
   throughput  (e) decisions per second in CPython and in Pyodide
+  slow4g      (f) a first visit to each calculator page over emulated slow 4G
+  offline     (g) a calculator's second visit with no network, against a cold baseline
 Prints a table and writes benchmarks/results/latest.json. Talks only to 127.0.0.1.
 """
 
@@ -30,15 +32,26 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 
 from playwright.sync_api import Playwright, sync_playwright  # noqa: E402
 
-from benchmarks import buildtime, cases, report, startup, throughput, transfer  # noqa: E402
+from benchmarks import (  # noqa: E402
+    buildtime,
+    cases,
+    network,
+    report,
+    startup,
+    throughput,
+    transfer,
+)
 from benchmarks.server import BENCH_PREFIX, SiteServer  # noqa: E402
 from benchmarks.site import ROOT, SiteLayout, ensure_site, find_layout, snapshot  # noqa: E402
 from tests.support.chromium import CHROMIUM  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PAGES = Path(__file__).resolve().parent / "pages"
-MEASUREMENTS = ("startup", "transfer", "build", "throughput")
+MEASUREMENTS = ("startup", "transfer", "build", "throughput", "slow4g", "offline")
 CASES = 10_000
+# Each offline run is two visits per calculator page and a baseline (~40 s quiet): at most 3 of
+# them keep the default run of everything within 15 minutes.
+OFFLINE_RUNS = 3
 
 # Queries that make the calculator pages answer at once (field names of their forms).
 EQUIVALENCE_QUERY = "level=technician&hired=1"
@@ -91,12 +104,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def make_server(layout: SiteLayout, cases_body: bytes) -> SiteServer:
-    """The site with gzip and cache headers, plus /__bench__/ pages and the cases (not started).
+def make_server(layout: SiteLayout, cases_body: bytes, *, brotli: bool = False) -> SiteServer:
+    """The site with gzip (or, asked, the build's brotli copies) and cache headers, plus
+    /__bench__/ pages and the cases (not started).
 
     A year of caching for the Pyodide folder; the server adds any .whl and fingerprinted file.
     """
     return SiteServer(
+        brotli=brotli,
         site_dir=layout.site_dir,
         pages_dir=PAGES,
         substitutions=layout.substitutions(BENCH_PREFIX),
@@ -142,6 +157,18 @@ def _brief(visit: dict[str, Any]) -> str:
     first = visit.get("first_answer_ms")
     answer = visit.get("answer_ms")
     return f"{answer:.0f} ms" + (f" (first {first:.0f} ms)" if first is not None else "")
+
+
+def measure_slow_4g(
+    pw: Playwright, server: SiteServer, layout: SiteLayout, calculators: list[startup.Probe]
+) -> dict[str, Any]:
+    """(f) each calculator page as a phone over HTTPS gets it (the build's brotli copies), and
+    eligibility also with gzip only, the issue's own measure."""
+    with make_server(layout, b"[]", brotli=True) as brotli:
+        results = {"brotli": network.measure_slow_4g(pw, brotli.origin, calculators, "brotli")}
+    eligibility = [probe for probe in calculators if probe.name == "eligibility"]
+    results["gzip"] = network.measure_slow_4g(pw, server.origin, eligibility, "gzip")
+    return results
 
 
 def environment(layout: SiteLayout) -> dict[str, Any]:
@@ -199,8 +226,9 @@ def measure_all(args: argparse.Namespace, site_dir: Path) -> dict[str, Any]:
     results: dict[str, Any] = {"meta": {"runs": args.runs, **environment(layout)}}
     results["meta"]["load_average_start"] = os.getloadavg()
     with make_server(layout, throughput.cases_json(mix)) as server, sync_playwright() as pw:
+        probes = available_probes(layout)
+        calculators = [probe for probe in probes if probe.answer_attr]
         if "startup" in args.only:
-            probes = available_probes(layout)
             guarded(
                 "startup_raw",
                 results,
@@ -211,6 +239,22 @@ def measure_all(args: argparse.Namespace, site_dir: Path) -> dict[str, Any]:
                 results["ratios"] = report.ratios(results["startup"], results["startup_raw"])
         if "transfer" in args.only:
             guarded("transfer", results, lambda: transfer.measure(pw, server, layout, PAGE_KINDS))
+        if "slow4g" in args.only:
+            guarded("slow4g", results, lambda: measure_slow_4g(pw, server, layout, calculators))
+        if "offline" in args.only:
+            guarded(
+                "offline_raw",
+                results,
+                lambda: network.measure_offline(
+                    pw,
+                    server.origin,
+                    PROBE["baseline-worker"],
+                    calculators,
+                    min(args.runs, OFFLINE_RUNS),
+                ),
+            )
+            if "error" not in results["offline_raw"]:
+                results["offline"] = report.summarize_offline(results["offline_raw"])
         if "throughput" in args.only:
             tp: dict[str, Any] = {"mix": {k: len(v) for k, v in mix.items()}}
             throughput.use_wheel(layout.site_dir / layout.wheel.lstrip("/"))

@@ -69,9 +69,13 @@ def summarize(fetched: list[browser.Fetched], sent: list[Sent], layout: SiteLayo
         "requests": len(fetched),
         "browser_bytes": sum(f.wire_bytes for f in fetched),
         "browser_body_bytes": sum(f.body_bytes for f in fetched if not f.from_cache),
+        # What the service worker fetched to keep for offline use (issue 14: the home page
+        # keeps the home and full-text pages of both languages; a calculator its runtime).
+        "service_worker_bytes": sum(f.wire_bytes for f in fetched if f.by_service_worker),
         "from_cache": sum(1 for f in fetched if f.from_cache),
         "server_bytes": sum(s.header_bytes + s.body_bytes for s in sent),
         "server_body_bytes": sum(s.body_bytes for s in sent),
+        "server_brotli_bytes": sum(s.header_bytes + s.brotli_bytes for s in sent),
         "uncompressed_body_bytes": sum(s.raw_bytes for s in network),
         "revalidated_304": sum(1 for s in sent if s.status == 304),
         "not_found": sorted(s.path for s in sent if s.status == 404),

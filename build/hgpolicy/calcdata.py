@@ -137,11 +137,24 @@ def with_runtime(
     styles = "".join(
         f'<link rel="stylesheet" href="{url[a]}">\n' for a in assets if a.endswith(".css")
     )
+    # The early answer needs the evaluator of the compiled rules, which calculators.js imports
+    # by its digest-bearing address: preloaded, it arrives beside the page script rather than
+    # one round trip after it has run (on slow 4G, 150 ms and more).
+    preload = (
+        f'<link rel="modulepreload" href="{url["rules.js"]}">\n'
+        if "calculators.js" in assets
+        else ""
+    )
+    # `async`: each page script runs as soon as it has arrived, not after the whole page has
+    # been parsed and Material's bundle (a blocking classic script after it) fetched and run.
+    # Everything it reads stands before it in the page.
     scripts = "".join(
-        f'<script type="module" src="{url[a]}"></script>\n' for a in assets if a.endswith(".js")
+        f'<script type="module" async src="{url[a]}"></script>\n'
+        for a in assets
+        if a.endswith(".js")
     )
     return (
-        f"{styles}{html}\n"
+        f"{styles}{preload}{html}\n"
         f'<script type="application/json" id="calc-runtime">{CalculatorData.script_json(settings)}'
         f"</script>\n{scripts}"
     )

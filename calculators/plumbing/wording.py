@@ -904,6 +904,11 @@ WORDING: dict[str, Text] = {
         zh="初步结果：由本页根据编译好的规则即时得出；计算程序加载后将核对，并给出逐条说明。",
         en="Provisional: worked out at once by this page from the compiled rules; the calculator checks it once it has loaded, and explains it route by route.",
     ),
+    # The early answer when the runtime could not start: nothing will check it (calculators.js).
+    "calc-early-unconfirmed": Text(
+        zh="未经核对：计算程序（Python）未能加载，无法核对此结果。此结果由本页根据编译好的规则表得出，没有逐条说明，仅供参考；请以下方的表格为准。",
+        en="Not checked: the calculator (Python) could not be loaded, so this answer could not be checked. This page worked it out from the compiled rules table, without the route-by-route explanation; take it as a guide and check it against the tables below.",
+    ),
     "calc-early-not-yet": Text(
         zh="暂不能申报{target}。最接近的是途径{label}。",
         en="You may not apply for {target} yet. The closest route is {label}.",
@@ -1051,6 +1056,7 @@ SCRIPT_WORDING = (
     "headline-from",
     "calc-early-not-yet",
     "calc-early-provisional",
+    "calc-early-unconfirmed",
     # the runtime's progress (calculators.js `showArrival`)
     "calc-runtime-arriving",
     "calc-runtime-starting",

@@ -503,10 +503,13 @@ def test_without_the_runtime_the_page_says_so_and_the_tables_answer(
             page.goto(site_url(server, lang, "calculators/eligibility/?target=technician"))
             wait_ready(page)
             assert page.get_attribute("[data-calc-status]", "data-state") == "failed"
-            # The compiled rules still answer, marked provisional: no certificate, so not yet.
+            # The compiled rules still answer (no certificate, so not yet), saying that Python
+            # could not check it rather than that it will.
             assert page.get_attribute("#el-result", "data-engine") == "early"
             assert page.get_attribute("#el-result", "data-eligible") == "false"
-            assert labels["calc-early-provisional"][lang] in page.inner_text("#el-result")
+            shown = page.inner_text("#el-result")
+            assert labels["calc-early-unconfirmed"][lang] in shown
+            assert labels["calc-early-provisional"][lang] not in shown
             # What they leave to Python (years since a certificate not named) gets no answer.
             page.goto(
                 site_url(
@@ -560,9 +563,11 @@ def test_a_changed_runtime_file_is_reported_in_the_page(
             assert any("SHA-256" in text and ".whl" in text for text in console), console
         else:
             assert checksum not in status
-        # The answer the compiled rules gave at once stays, still marked provisional.
+        # The answer the compiled rules gave at once stays, saying Python could not check it.
         assert page.get_attribute("#el-result", "data-engine") == "early"
-        assert labels["calc-early-provisional"][lang] in page.inner_text("#el-result")
+        shown = page.inner_text("#el-result")
+        assert labels["calc-early-unconfirmed"][lang] in shown
+        assert labels["calc-early-provisional"][lang] not in shown
     finally:
         context.close()
     recorder.check_since((0, 0))

@@ -126,6 +126,37 @@ def test_what_the_rules_cannot_read_waits_for_python(
     assert page.get_attribute("#el-result", "data-error") == "years_since_certificate"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_when_the_runtime_cannot_start_the_early_answer_says_python_could_not_check_it(
+    browser: Browser, server: str, labels: dict, lang: str
+) -> None:
+    """The runtime's WebAssembly cannot be fetched: the early answer stays, but no longer
+    says Python will confirm it; it says Python could not check it, in the page's language."""
+    recorder = Recorder()
+    context = new_context(browser, recorder)
+    context.route(WASM, lambda route: route.abort())
+    page = context.new_page()
+    facts = {**TECHNICIAN, "years_since_certificate": "4"}
+    page.goto(site_url(server, lang, f"calculators/eligibility/?{urlencode(facts)}"))
+    page.wait_for_selector("[data-calc-status][data-state=failed]")
+    line = page.wait_for_selector("#el-result .calc-provisional[data-unconfirmed]")
+    assert line.inner_text().strip() == labels["calc-early-unconfirmed"][lang]
+    assert labels["calc-early-provisional"][lang] not in page.inner_text("#el-result")
+    assert page.get_attribute("#el-result", "data-engine") == "early"
+    assert page.get_attribute("#el-result", "data-eligible") == "true"
+    assert "A1" in page.inner_text("#el-result .calc-verdict")
+    # Asked again after the failure: the rules answer, said to be unchecked from the start.
+    page.fill("#el-years-since-certificate", "1")
+    page.click("#el-form [type=submit]")
+    page.wait_for_selector("#el-result[data-eligible=false] .calc-provisional[data-unconfirmed]")
+    assert (
+        page.inner_text("#el-result .calc-provisional").strip()
+        == (labels["calc-early-unconfirmed"][lang])
+    )
+    context.close()
+    recorder.check_since((0, 0))
+
+
 # While the runtime loads: what has arrived of how much, then "starting Python", then ready.
 
 # Every change of the runtime's status line, in order, and whether the early answer was on

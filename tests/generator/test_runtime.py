@@ -156,9 +156,13 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
         f'<link rel="stylesheet" href="{up}assets/calculators/calculators.css?v=c1">'
     )
     assert html in out
+    # The page script runs as soon as it arrives (async), and the evaluator it imports for the
+    # early answer is fetched beside it (modulepreload), before the form it reads.
     assert out.endswith(
-        f'<script type="module" src="{up}assets/calculators/calculators.js?v=j1"></script>\n'
+        f'<script type="module" async src="{up}assets/calculators/calculators.js?v=j1"></script>\n'
     )
+    preload = f'<link rel="modulepreload" href="{up}assets/calculators/rules.js?v=r1">'
+    assert preload in out and out.index(preload) < out.index(html)
     settings = json.loads(re.search(r'id="calc-runtime">(.*?)</script>', out).group(1))
     assert settings == {
         "worker": f"{up}assets/calculators/worker.js?v=w1",

@@ -295,7 +295,17 @@ function showEarly(calculator, decision) {
   result.dataset.eligible = String(decision.eligible);
   const verdict = el("h3", { class: `calc-verdict ${decision.eligible ? "calc-yes" : "calc-no"}`, tabindex: "-1" }, headline);
   result.replaceChildren(verdict, el("p", { class: "calc-provisional" }, words["calc-early-provisional"]));
+  if (worker.state === "failed") markUnconfirmed(calculator);
   focusVerdict(calculator);
+}
+
+// The early answer once the runtime cannot start: no longer "provisional until Python
+// confirms", for nothing will; it says that Python could not check it and what it rests on.
+function markUnconfirmed(calculator) {
+  const line = calculator.result.querySelector(".calc-provisional");
+  if (!line) return;
+  line.textContent = words["calc-early-unconfirmed"];
+  line.dataset.unconfirmed = "";
 }
 
 // The language selector leads to the same calculator in the other language: keep the inputs.
@@ -459,8 +469,10 @@ function setUp(container) {
       const response = await run(kind, request);
       if (asked === calculator.asked) show(calculator, response, "python");
     } catch {
-      // an early answer stays, still marked provisional; the status says the runtime failed
-      if (asked === calculator.asked && !known && !early) showNote(calculator, words["calc-waiting-failed"]);
+      // an early answer stays, saying that Python could not check it; the status says why
+      if (asked !== calculator.asked || known) return;
+      if (early) markUnconfirmed(calculator);
+      else showNote(calculator, words["calc-waiting-failed"]);
     }
   }
 
