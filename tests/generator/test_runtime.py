@@ -161,8 +161,9 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
     assert out.endswith(
         f'<script type="module" async src="{up}assets/calculators/calculators.js?v=j1"></script>\n'
     )
-    preload = f'<link rel="modulepreload" href="{up}assets/calculators/rules.js?v=r1">'
-    assert preload in out and out.index(preload) < out.index(html)
+    for module in ("rules.js?v=r1", "common.js?v=s1"):  # the modules it imports
+        preload = f'<link rel="modulepreload" href="{up}assets/calculators/{module}">'
+        assert preload in out and out.index(preload) < out.index(html)
     settings = json.loads(re.search(r'id="calc-runtime">(.*?)</script>', out).group(1))
     assert settings == {
         "worker": f"{up}assets/calculators/worker.js?v=w1",
