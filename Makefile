@@ -80,9 +80,14 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # The tests check that the compressed copies are right, not that they are the smallest.
+# Two pytest-xdist workers (the CI machine's two cores; `make test TEST_WORKERS=0` runs in one
+# process), each given whole files (`--dist loadfile`): a file's module fixtures (a page whose
+# runtime has started, a Node run of every case, a second site built from a fixture) are made
+# once, by the worker that runs the file. The site is built once, here, before them.
+TEST_WORKERS ?= 2
 test: export HGPOLICY_PRECOMPRESS := fast
 test: setup setup-browser setup-office lint build
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Mutation testing (not part of `make test`): see mutation/run.py and the README.
 $(VENV)/.mutate-installed: pyproject.toml | $(VENV)/.installed

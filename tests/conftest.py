@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import fcntl
 import functools
 import gc
 import hashlib
@@ -174,13 +175,32 @@ def policy() -> Policy:
 def site() -> Path:
     """The built site: `make test` builds it once before pytest; rebuilt here when the policy,
     generator, docs or calculators changed since (or REBUILD_SITE is set), so the site tests
-    never test an older build."""
+    never test an older build. Under pytest-xdist every worker asks: one builds, the others
+    wait for it and find the site current (see _build_once)."""
     site_dir = ROOT / "site"
-    if os.environ.get("REBUILD_SITE") or not site_is_current(site_dir):
-        result = build_site(ROOT)
-        assert result.returncode == 0, result.stderr
-        assert site_is_current(site_dir), "the inputs changed while the site was being built"
+    _build_once(site_dir)
     return site_dir
+
+
+def _build_once(site_dir: Path) -> None:
+    """Build `site_dir` if it is stale, or once per test run if REBUILD_SITE is set, while
+    holding a lock: the workers of one run (pytest-xdist) would otherwise each build the same
+    site at once (the build's own lock only makes the second wait, then build it again). The
+    lock file remembers which run built last (xdist gives its workers one run id), so a
+    forced rebuild happens once per run, not once per worker."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+    lock = ROOT / ".cache" / "site-build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("a+", encoding="utf-8") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # released when the file closes
+        held.seek(0)
+        forced = bool(os.environ.get("REBUILD_SITE")) and held.read().strip() != run
+        if forced or not site_is_current(site_dir):
+            result = build_site(ROOT)
+            assert result.returncode == 0, result.stderr
+            assert site_is_current(site_dir), "the inputs changed while the site was being built"
+            held.truncate(0)
+            held.write(run)
 
 
 @pytest.fixture(scope="session")

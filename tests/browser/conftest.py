@@ -75,6 +75,35 @@ def context(browser: Browser, recorder: Recorder) -> Iterator[BrowserContext]:
     context.close()
 
 
+@pytest.fixture(scope="package")
+def plain_context(browser: Browser, recorder: Recorder) -> Iterator[BrowserContext]:
+    """A context with the browser's own defaults (no zh-CN locale), shared by the tests of
+    layout and printing: what they check is a page at a size, not a first visit, so after
+    the first page the runtime starts from this context's caches. Each test opens its own
+    page at its own size (`sized_page`)."""
+    context = recorder.attach(browser.new_context())
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def sized_page(plain_context: BrowserContext) -> Iterator[Callable[..., Page]]:
+    """`sized_page(width, height)`: a new page of `plain_context` with that viewport (or the
+    context's default, 1280 × 720, without sizes), closed after the test."""
+    pages: list[Page] = []
+
+    def open_(width: int | None = None, height: int | None = None) -> Page:
+        page = plain_context.new_page()
+        pages.append(page)
+        if width is not None and height is not None:
+            page.set_viewport_size({"width": width, "height": height})
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
 @pytest.fixture(autouse=True)
 def _local_and_clean(recorder: Recorder) -> Iterator[None]:
     """Each test: nothing requested from another host, no script error."""

@@ -125,11 +125,11 @@ def test_copy_link_copies_the_address_of_the_answer(browser, recorder, server) -
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("kind", "query", "pages", "quoted"), PRINTS)
 def test_the_printout_fits_and_shows_only_the_answer(
-    browser, recorder, server, policy, lang: str, kind: str, query: str, pages: int, quoted
+    sized_page, server, policy, lang: str, kind: str, query: str, pages: int, quoted
 ) -> None:
-    context = recorder.attach(browser.new_context())
-    page = context.new_page()
-    recorder.watch(page)
+    """In the shared desktop context (`plain_context`): the printout is the point here, not
+    a first visit, which tests/browser/test_calculators.py and test_early_answer.py check."""
+    page = sized_page()
     page.goto(site_url(server, lang, f"calculators/{kind}/?{query}"))
     short = "eq" if kind == "equivalence" else "el"
     page.wait_for_selector(f"#{short}-result[data-engine=python] .calc-verdict")
@@ -154,4 +154,3 @@ def test_the_printout_fits_and_shows_only_the_answer(
     pdf = page.pdf(format="A4")
     count = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= count <= pages, count
-    context.close()

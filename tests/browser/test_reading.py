@@ -41,14 +41,11 @@ SMALLEST = """(minimum) => {
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_text_under_14px(browser, recorder, server, lang: str, width: int) -> None:
-    context = recorder.attach(browser.new_context(viewport={"width": width, "height": 900}))
-    page = context.new_page()
-    recorder.watch(page)
+def test_no_text_under_14px(sized_page, server, lang: str, width: int) -> None:
+    page = sized_page(width, 900)  # in the shared context: the layout is the point
     for path, ready in PAGES:
         page.goto(site_url(server, lang, path))
         if ready:
             page.wait_for_selector(ready)
         small = page.evaluate(SMALLEST, MIN_PX)
         assert not small, (path, small[:5])
-    context.close()

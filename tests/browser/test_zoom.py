@@ -42,15 +42,12 @@ OUTSIDE = """() => {
 @pytest.mark.parametrize("width", [640, 320])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_nothing_is_cut_off_at_200_percent_or_320_px(
-    browser, recorder, server, lang: str, width: int
+    sized_page, server, lang: str, width: int
 ) -> None:
-    context = recorder.attach(browser.new_context(viewport={"width": width, "height": 800}))
-    page = context.new_page()
-    recorder.watch(page)
+    page = sized_page(width, 800)  # in the shared context: the layout is the point
     for path, ready in PAGES:
         page.goto(site_url(server, lang, path))
         if ready:
             page.wait_for_selector(ready)
         outside = page.evaluate(OUTSIDE)
         assert not outside, (path, outside[:5])
-    context.close()
