@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Request as PwRequest
 
 from tests.support.chromium import launch_with_profile
@@ -81,6 +82,18 @@ def persistent_context(pw: Playwright, user_data_dir: Path) -> Iterator[BrowserC
         yield context
     finally:
         context.close()
+
+
+def open_until(context: BrowserContext, url: str, ready_js: str) -> tuple[Page, str | None]:
+    """The context's page, sent to `url` and left until `ready_js` holds; with the first line
+    of Playwright's error instead when it never does (the run reports it, and goes on)."""
+    page = context.pages[0] if context.pages else context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_function(ready_js, polling=50)
+    except PlaywrightError as error:
+        return page, str(error).splitlines()[0]
+    return page, None
 
 
 def watch_answers(context: BrowserContext, selector: str) -> None:

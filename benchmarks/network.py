@@ -95,12 +95,9 @@ def offline_second_visit(pw: Playwright, origin: str, probe: Probe) -> dict[str,
         with browser.persistent_context(pw, profile) as context:
             context.set_offline(True)
             browser.watch_answers(context, RESULT_SELECTOR)
-            page = context.pages[0] if context.pages else context.new_page()
-            try:
-                page.goto(origin + probe.path)
-                page.wait_for_function(probe.ready_js, polling=50)
-            except PlaywrightError as error:
-                return {"error": f"offline visit: {str(error).splitlines()[0]}"}
+            page, error = browser.open_until(context, origin + probe.path, probe.ready_js)
+            if error:
+                return {"error": f"offline visit: {error}"}
             assert probe.answer_attr is not None
             return calculator_timings(browser.answer_events(page), probe.answer_attr)
 

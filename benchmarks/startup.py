@@ -63,12 +63,9 @@ def visit(pw: Playwright, profile: Path, origin: str, probe: Probe) -> dict[str,
     """Open `probe` once in Chromium on `profile`; return its timings (ms from navigation)."""
     with browser.persistent_context(pw, profile) as context:
         browser.watch_answers(context, RESULT_SELECTOR)
-        page = context.pages[0] if context.pages else context.new_page()
-        try:
-            page.goto(origin + probe.path)
-            page.wait_for_function(probe.ready_js, polling=50)
-        except PlaywrightError as error:
-            return {"error": str(error).splitlines()[0]}
+        page, error = browser.open_until(context, origin + probe.path, probe.ready_js)
+        if error:
+            return {"error": error}
         if probe.answer_attr is None:
             result = _bench_timings(page.evaluate("window.__bench"))
         else:
