@@ -68,9 +68,14 @@ def substance(decision: Decision) -> dict[str, Text]:
     return parts
 
 
+def headline(decision: Decision) -> Text:
+    """The answer in one sentence, compared with another day's."""
+    return decision.headline
+
+
 # The decision under the rules in force on the facts' `as_of` (today by default), saying which
 # documents and editions that was and how other days' rules would answer (asof.py).
-assess = point_in_time(_assess, headline=lambda decision: decision.headline, substance=substance)
+assess = point_in_time(_assess, headline=headline, substance=substance)
 
 
 def target_label(facts: EligibilityFacts, index: PolicyIndex) -> Text:

@@ -53,9 +53,14 @@ def substance(found: Equivalence) -> dict[str, Text]:
     }
 
 
+def headline(found: Equivalence) -> Text:
+    """The answer in one sentence, compared with another day's: its explanation."""
+    return found.explanation
+
+
 # The answer under the rules in force on the query's `as_of` (today by default), saying which
 # documents that was and how other days' rules would answer (asof.py).
-lookup = point_in_time(_lookup, headline=lambda found: found.explanation, substance=substance)
+lookup = point_in_time(_lookup, headline=headline, substance=substance)
 
 
 def title_named(title_id: str, index: PolicyIndex) -> Named:

@@ -39,14 +39,10 @@ def wrapped_now(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The dated calculators, wrapped by the `point_in_time` of this moment, where the
     answers look them up."""
     assess = point_in_time(
-        eligibility._assess,
-        headline=lambda decision: decision.headline,
-        substance=eligibility.substance,
+        eligibility._assess, headline=eligibility.headline, substance=eligibility.substance
     )
     lookup = point_in_time(
-        equivalence._lookup,
-        headline=lambda found: found.explanation,
-        substance=equivalence.substance,
+        equivalence._lookup, headline=equivalence.headline, substance=equivalence.substance
     )
     monkeypatch.setattr(editions, "assess", assess)
     monkeypatch.setattr(calc_equivalence, "lookup", lookup)
