@@ -63,7 +63,8 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def roster(context: BrowserContext, server: str) -> Iterator[Callable[[str], Page]]:
-    """`roster(lang)`: the roster page with its runtime loaded, opened once per language."""
+    """`roster(lang)`: the roster page with its runtime loaded and kept offline, opened once per
+    language."""
     opened: dict[str, Page] = {}
 
     def get(lang: str) -> Page:
@@ -72,6 +73,10 @@ def roster(context: BrowserContext, server: str) -> Iterator[Callable[[str], Pag
             page.goto(site_url(server, lang, "calculators/roster/"))
             wait_ready(page)
             assert page.get_attribute("[data-calc-status]", "data-state") == "ready"
+            # Once the runtime is ready the service worker keeps it for offline use (its own
+            # requests for the site's files, caused by the visit, not by any file chosen):
+            # wait until that is done, so what is sent after a file is chosen is the file's.
+            page.wait_for_selector("html[data-offline=ready]", state="attached")
             opened[lang] = page
         return opened[lang]
 
