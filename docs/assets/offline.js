@@ -21,9 +21,12 @@ function runtimeSettled(status) {
 }
 
 async function register() {
+  const status = document.querySelector("[data-calc-status]");
+  // On a calculator page the worker's install (the kept pages, the search indexes) would
+  // compete with the runtime's download and start-up: register once the runtime has started.
+  if (status) await runtimeSettled(status);
   await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname });
   const { active } = await navigator.serviceWorker.ready;
-  const status = document.querySelector("[data-calc-status]");
   if (!status) {
     document.documentElement.dataset.offline = "ready";
     return;
@@ -31,7 +34,6 @@ async function register() {
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data?.type === "runtime-kept") document.documentElement.dataset.offline = "ready";
   });
-  await runtimeSettled(status);
   active.postMessage({ type: "keep-runtime" });
 }
 
