@@ -9,10 +9,11 @@
 // answers.json:  {"pyodide": version, "python": sys.version, "responses": ["<JSON string>", ...],
 //                 "modules": [every module imported by the end]}
 // The runtime is loaded once from the built site (assets/pyodide/<version>/), and the
-// calculators package through the site's lockfile, exactly as the calculator pages load it.
+// calculators package from the wheel the site's lockfile names, as the calculator pages load it.
 // A <runtime dir> (the npm package's, with the whole standard library) replaces the site's:
 // that is how the modules the site's cut-down library must hold are traced.
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -25,13 +26,16 @@ const indexURL = (process.argv[3] ? resolve(process.argv[3]) : join(runtimes, ve
 const cut = readdirSync(indexURL).find((name) => /^python_stdlib-\w+\.zip$/.test(name));
 const stdLibURL = indexURL + (cut ?? "python_stdlib.zip");
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL,
-  stdLibURL,
-  lockFileURL: join(site, "assets", "calculators", "pyodide-lock.json"),
-  packages: ["calculators"],
-  stdout: () => {},
-});
+const packages = join(site, "assets", "calculators");
+const lockFileURL = join(packages, "pyodide-lock.json");
+const pyodide = await loadPyodide({ indexURL, stdLibURL, lockFileURL, stdout: () => {} });
+// The calculators wheel as worker.js takes it: checked against the lockfile's SHA-256, then
+// imported from the zip itself (zipimport), not installed.
+const { file_name: wheelName, sha256 } = JSON.parse(readFileSync(lockFileURL, "utf8")).packages.calculators;
+const wheel = readFileSync(join(packages, wheelName));
+if (createHash("sha256").update(wheel).digest("hex") !== sha256) throw new Error(`${wheelName} does not match the lockfile`);
+pyodide.FS.writeFile("/lib/calculators-wheel.zip", wheel);
+pyodide.runPython('import sys; sys.path.insert(0, "/lib/calculators-wheel.zip")');
 const api = pyodide.pyimport("calculators.api");
 // Read as a stream: readFileSync(0) fails with EAGAIN on a pipe whose writer is still writing.
 process.stdin.setEncoding("utf8");

@@ -24,7 +24,7 @@ from tests.pyodide.test_pyodide_roster import roster_requests
 
 HEADER = """\
 # The standard-library modules the calculators' browser runtime imports: Pyodide's start-up,
-# loading the calculators wheel, every decision case, hostile input and error traceback,
+# importing the calculators from their wheel, every decision case, hostile input and error traceback,
 # and rosters as the roster page checks them
 # (traced by tests/pyodide/test_runtime_modules.py; rewrite with UPDATE_RUNTIME_MODULES=1).
 # The build ships python_stdlib.zip cut down to these (build/hgpolicy/stdlib.py).

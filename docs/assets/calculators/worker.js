@@ -19,7 +19,7 @@
 // then, while the visitor reads, stores a gzipped copy of the interpreter's memory in this
 // browser's Cache Storage under `snapshot` (the Pyodide version and the wheel's digest, from
 // the build), with its SHA-256 digest. The next visit checks the digest, restores that memory
-// instead of starting Python and installing the wheel again, and asks the restored runtime one
+// instead of starting Python and loading the wheel again, and asks the restored runtime one
 // question before saying it is ready. A snapshot that cannot be read, does not match its digest,
 // does not restore or cannot answer is deleted and the runtime starts afresh, in the same visit.
 
@@ -124,13 +124,16 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
   snapshotPackage = name;
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
+  const lockFileRead = readLockFile(lockFileURL);
+  const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     readSnapshot(),
-    readLockFile(lockFileURL),
+    lockFileRead,
   ]);
   if (saved) leaveUncounted(stdLibURL); // the snapshot holds the standard library
-  const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
+  // A fresh start fetches the wheel while Python starts, rather than after (loadPackage).
+  const wheel = saved ? null : fetchWheel(lockFile, name, packageBaseUrl);
   const options = () => ({
     indexURL,
     stdLibURL, // the standard library cut down to what the calculators import
@@ -140,8 +143,12 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
     stderr: (line) => console.warn(line),
   });
   startAfresh = async () => {
-    const loading = loadPyodide({ ...options(), packages: [name], _makeSnapshot: Boolean(snapshotKey) });
-    const pyodide = await Promise.race([loading, startFailed]);
+    const loading = loadPyodide({ ...options(), _makeSnapshot: Boolean(snapshotKey) });
+    const [pyodide, bytes] = await Promise.race([
+      Promise.all([loading, wheel ?? fetchWheel(lockFile, name, packageBaseUrl)]),
+      startFailed,
+    ]);
+    importFromWheel(pyodide, bytes);
     const api = pyodide.pyimport(`${name}.api`);
     api.policy_index(); // read policy.json now: a snapshot holds memory, not the wheel's files
     pyodideInstance = pyodide;
@@ -234,6 +241,23 @@ async function readLockFile(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.url}`);
   return response.json();
+}
+
+// The calculators' wheel, checked against the lockfile's SHA-256 (subresource integrity), as
+// loadPackage would check it.
+async function fetchWheel(lockFile, name, packageBaseUrl) {
+  const { file_name: file, sha256: hex } = lockFile.packages[name];
+  const digest = String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16)));
+  const response = await fetch(new URL(file, packageBaseUrl), { integrity: `sha256-${btoa(digest)}` });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// Python imports the package from the wheel itself (a zip: zipimport, as it imports the
+// standard library), with nothing unpacked and no package loader to import first.
+function importFromWheel(pyodide, bytes) {
+  const path = "/lib/calculators-wheel.zip";
+  pyodide.FS.writeFile(path, bytes);
+  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(path)})`);
 }
 
 async function readSnapshot() {
