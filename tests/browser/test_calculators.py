@@ -533,6 +533,8 @@ CHANGED_FILES = {
     "wheel-checksum": ("**/*.whl", {"body": b"PK not the wheel"}),
     "lockfile-missing": ("**/pyodide-lock.json", {"status": 404, "body": "not found"}),
     "lockfile-not-json": ("**/pyodide-lock.json", {"body": "{not json"}),
+    # The worker's own script cannot load: the worker's error event, not a message.
+    "worker-missing": ("**/worker.js?v=*", {"status": 404, "body": "not found"}),
 }
 
 
@@ -543,7 +545,8 @@ def test_a_changed_runtime_file_is_reported_in_the_page(
 ) -> None:
     """A wheel that fails its checksum does not run, and the page says the checksum failed; a
     missing or broken lockfile is reported like any runtime failure. No uncaught script error
-    (the recorder checks), and in each case the page's language."""
+    (the recorder checks), and in each case the page's language. A worker that cannot even
+    load is reported the same way."""
     pattern, response = CHANGED_FILES[change]
     recorder = Recorder()
     context = new_context(browser, recorder)
