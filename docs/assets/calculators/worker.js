@@ -257,7 +257,11 @@ async function fetchWheel(lockFile, name, packageBaseUrl) {
 function importFromWheel(pyodide, bytes) {
   const path = "/lib/calculators-wheel.zip";
   pyodide.FS.writeFile(path, bytes);
-  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(path)})`);
+  const sys = pyodide.pyimport("sys");
+  const searchPath = sys.path;
+  searchPath.insert(0, path);
+  searchPath.destroy();
+  sys.destroy();
 }
 
 async function readSnapshot() {
