@@ -14,6 +14,7 @@ Calculators are found by module name: every `calc_*.py` module of this package d
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import pkgutil
 import types
@@ -176,17 +177,26 @@ def unregister(kind: str) -> None:
 def check_ranges(request: Any) -> None:
     """Every number of a request within the range its field declares (`Ask.low`, `Ask.high`),
     before any calculator looks at it."""
-    for f in dataclasses.fields(request):
-        how: Ask = f.metadata["ask"]
-        value = getattr(request, f.name)
-        if value is None or how.out_of_range is None or how.low is None:
+    for name, how in _ranged(type(request)):
+        value = getattr(request, name)
+        if value is None:
             continue
         if value < how.low or (how.high is not None and value > how.high):
             raise InputError(
-                f.name,
+                name,
                 WORDING[how.out_of_range].format(low=how.low, high=how.high, found=shown(value)),
                 [f"{how.low}–{how.high}" if how.high is not None else f"≥ {how.low}"],
             )
+
+
+@functools.cache
+def _ranged(request_type: type) -> tuple[tuple[str, Ask], ...]:
+    """The fields of a request type that declare a range, with how: looked up once per type,
+    not on each of a batch's requests."""
+    asked = ((f.name, f.metadata["ask"]) for f in dataclasses.fields(request_type))
+    return tuple(
+        (name, how) for name, how in asked if how.out_of_range is not None and how.low is not None
+    )
 
 
 # What the site's page needs ------------------------------------------------------------------

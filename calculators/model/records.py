@@ -9,6 +9,7 @@ caught in one module instead of in every rule, table and template.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,13 @@ class Level:
         """ "技师（二级）" / "Technician (Level 2)"; the name alone where there is no grade."""
         if self.grade is None:
             return self.name
-        return messages.NAME_WITH_GRADE.format(name=self.name, grade=self.grade)
+        return _with_grade(self.name, self.grade)
+
+
+@functools.cache
+def _with_grade(name: Text, grade: Text) -> Text:
+    """A level's name with its grade: the same few texts, asked for in every answer."""
+    return messages.NAME_WITH_GRADE.format(name=name, grade=grade)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,15 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Text:
-    """`messages.NAME`: the catalogue entry `name` (TYPE_LIST → "type-list")."""
+    """`messages.NAME`: the catalogue entry `name` (TYPE_LIST → "type-list"), kept as this
+    module's attribute once found (entries are only ever added: wording.add), so the next
+    lookup is an attribute's, not this function's."""
     try:
-        return WORDING[name.lower().replace("_", "-")]
+        found = WORDING[name.lower().replace("_", "-")]
     except KeyError:
         raise AttributeError(f"no wording {name!r} in the catalogue") from None
+    globals()[name] = found
+    return found
 
 
 # Names and lists ----------------------------------------------------------------------------

@@ -36,18 +36,19 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
     def format(self, **args: Any) -> Text:
-        """Fill this template; Text arguments contribute the matching language's string."""
-        return Text(
-            zh=self.zh.format(**{k: _pick(v, "zh") for k, v in args.items()}),
-            en=self.en.format(**{k: _pick(v, "en") for k, v in args.items()}),
-        )
+        """Fill this template; Text arguments contribute the matching language's string.
+        (One pass over the arguments for both languages: a batch of 10,000 answers fills
+        about 100,000 templates.)"""
+        zh_args, en_args = {}, {}
+        for key, value in args.items():
+            if isinstance(value, Text):
+                zh_args[key], en_args[key] = value.zh, value.en
+            else:
+                zh_args[key] = en_args[key] = value
+        return Text(zh=self.zh.format_map(zh_args), en=self.en.format_map(en_args))
 
     def to_dict(self) -> dict[str, str]:
         return {"zh": self.zh, "en": self.en}
-
-
-def _pick(value: Any, lang: str) -> Any:
-    return value.get(lang) if isinstance(value, Text) else value
 
 
 def join(parts: Iterable[Text], zh_sep: str = "；", en_sep: str = "; ") -> Text:
