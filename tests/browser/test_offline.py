@@ -8,7 +8,7 @@ Technician by route A1 of the 2018 edition (4 years).
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
 
@@ -75,4 +75,42 @@ def test_a_page_without_a_calculator_keeps_the_text_but_not_the_runtime(
     for path in ("/", "/text/", "/en/", "/en/text/", "/calculators/eligibility/"):
         assert path in paths, path
     assert not [url for url in kept if url.endswith(".wasm") or ".whl" in url]
+    context.close()
+
+
+# Notes, on the page, what the calculator's status said when the service worker was registered.
+REGISTERED_WHILE = """(() => {
+  if (!navigator.serviceWorker) return; // about:blank
+  const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+  navigator.serviceWorker.register = (...args) => {
+    window.__registeredWhile = document.querySelector("[data-calc-status]")?.dataset.state;
+    return register(...args);
+  };
+})();"""
+
+
+def test_a_calculator_page_registers_the_worker_once_its_runtime_has_started(
+    browser: Browser, recorder: Recorder, server: str
+) -> None:
+    """On a first visit the worker's install (the kept pages, both search indexes) would
+    share the line with the runtime's download, on the slow connections it is for: a
+    calculator page registers it once its runtime has started, then keeps the runtime. The
+    WebAssembly is held back until the page has loaded, so the runtime is still loading then."""
+    context = new_context(browser, recorder)
+    context.add_init_script(REGISTERED_WHILE)
+    held: list[Route] = []
+    context.route("**/*.wasm", lambda route: held.append(route))
+    page = context.new_page()
+    recorder.watch(page)
+    page.goto(site_url(server, "en", "calculators/equivalence/"))  # returns once loaded
+    while not held:  # the route's handler runs while Playwright waits
+        page.wait_for_timeout(20)
+    assert page.get_attribute("[data-calc-status]", "data-state") == "loading"
+    for route in held:
+        route.continue_()
+    context.unroute("**/*.wasm")
+    wait_ready(page)
+    page.wait_for_selector("html[data-offline=ready]", state="attached")
+    assert page.evaluate("window.__registeredWhile") == "ready"
+    assert any(url.endswith(".wasm") for url in page.evaluate(KEPT))
     context.close()
