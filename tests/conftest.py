@@ -93,18 +93,26 @@ _MEMO_TABLES = (
     ("calculators.registry", "_FOUND"),
 )
 _MEMO_AS_IMPORTED: dict[tuple[str, str], Any] = {}
+# Modules that keep what they looked up as attributes of their own: `messages.NAME` is kept
+# once its module `__getattr__` has found it, so a forked process would never call a mutant of
+# that look-up. Under mutation every attribute added since import is removed.
+_ATTRIBUTES_ADDED = ("calculators.plumbing.messages",)
+_NAMES_AS_IMPORTED: dict[str, frozenset[str]] = {}
 if os.environ.get("TESTS_UNDER_MUTATION"):
     for _module, _name in _MEMO_TABLES:
         _MEMO_AS_IMPORTED[_module, _name] = copy.copy(
             getattr(importlib.import_module(_module), _name)
         )
+    for _module in _ATTRIBUTES_ADDED:
+        _NAMES_AS_IMPORTED[_module] = frozenset(vars(importlib.import_module(_module)))
 
 
 def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
     """Every function cache of the calculators' modules and their memo tables emptied (if
-    `clear`), and their loader of the policy data (`calculators.data.load_policy_data`, imported
-    by name) answering with a copy of the data loaded once. With _MEMO_TABLES, the one place
-    that names the calculators' internals: a table renamed must be renamed here too (the
+    `clear`, with the attributes _ATTRIBUTES_ADDED's modules kept since import), and their loader
+    of the policy data (`calculators.data.load_policy_data`, imported by name) answering with a
+    copy of the data loaded once. With _MEMO_TABLES, the one place that names the calculators'
+    internals: a table renamed must be renamed here too (the
     lookup fails loudly rather than let its mutants pass unseen)."""
     from calculators import data
 
@@ -116,6 +124,10 @@ def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
                 current.update(imported)
             else:
                 setattr(sys.modules[module], name, imported)
+        for module, names in _NAMES_AS_IMPORTED.items():
+            attributes = vars(sys.modules[module])
+            for name in [name for name in attributes if name not in names]:
+                del attributes[name]
 
     loader = data.load_policy_data
     if "data" not in _POLICY_DATA:
