@@ -124,12 +124,11 @@ async function start({ indexURL, stdLibURL, lockFileURL, package: name, snapshot
   snapshotPackage = name;
   const storage = self.caches && self.crypto?.subtle; // both exist in secure contexts only
   snapshotKey = snapshot && storage ? new URL(`snapshot/${snapshot}`, indexURL).href : null;
-  const lockFileRead = readLockFile(lockFileURL);
   const packageBaseUrl = new URL(".", lockFileURL).href; // where the lockfile's wheels are
   const [{ loadPyodide }, saved, lockFile] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     readSnapshot(),
-    lockFileRead,
+    readLockFile(lockFileURL),
   ]);
   if (saved) leaveUncounted(stdLibURL); // the snapshot holds the standard library
   // A fresh start fetches the wheel while Python starts, rather than after (loadPackage).
