@@ -24,7 +24,13 @@ from calculators.roster import wording
 from calculators.roster.cells import CellError, plain, read_date, read_number, read_yes_no
 from calculators.roster.columns import COLUMNS, Column, column_for, is_header_row
 from calculators.roster.texttable import decode, read_text_table
-from calculators.roster.xlsx import MAX_ROWS, Cell, WorkbookError, read_first_sheet
+from calculators.roster.xlsx import (
+    MAX_ROWS,
+    Cell,
+    UnsavedFormula,
+    WorkbookError,
+    read_first_sheet,
+)
 from calculators.rules.asof import documents_on
 from calculators.rules.dates import add_years
 from calculators.rules.results import DocumentInForce
@@ -215,6 +221,9 @@ def _read_cells(
     for position, column in enumerate(columns):
         cell = row[position] if position < len(row) else None
         if column is None or not plain(cell):
+            continue
+        if isinstance(cell, UnsavedFormula):
+            problems.append(Problem(headers[position], wording.UNSAVED_FORMULA.format(found=cell)))
             continue
         try:
             value = _read(column, cell)

@@ -48,6 +48,11 @@ CELL_EXPECTED = {
     "whole_number": Text(zh="“{found}”不是整数", en='"{found}" is not a whole number'),
     "yes_no": Text(zh="“{found}”应为“是”或“否”", en='"{found}" should be yes or no'),
 }
+UNSAVED_FORMULA = Text(
+    zh="“{found}”是公式，文件中没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再检查",
+    en='"{found}" is a formula saved without its result: open the file in Excel or WPS,'
+    " save it, and check it again",
+)
 MONTH_ONLY = Text(
     zh="“{column}”只写了年月，按当月最后一天（{day}）计算",
     en='"{column}" gives a month only: counted from its last day ({day})',
@@ -165,6 +170,7 @@ wording.add(
                 "too-big": TOO_BIG,
                 "workbook": WORKBOOK_REASONS,
                 "cell": CELL_EXPECTED,
+                "unsaved-formula": UNSAVED_FORMULA,
                 "month-only": MONTH_ONLY,
                 "two-values": TWO_VALUES,
                 "not-hired-mark": NOT_HIRED_MARK,

@@ -5,7 +5,8 @@ the first sheet's cell values, with date cells told apart from numbers, and it m
 the browser, where every added package is bytes on a phone's connection: so no openpyxl,
 just `zipfile` and `xml.etree`. Files from Excel, WPS and LibreOffice differ in exactly the
 places handled here: shared or inline strings, rich-text runs, phonetic guides, the 1904
-date system, built-in and custom date formats, and the strict-OOXML namespace.
+date system, built-in and custom date formats, and the strict-OOXML namespace. A formula cell
+is read as the result saved with it; one saved without a result is an `UnsavedFormula`.
 
 Reading refuses what is not a workbook, and what would unpack to more than `MAX_BYTES` or
 hold more than `MAX_ROWS` rows, with a `WorkbookError` the page shows in its language.
@@ -28,6 +29,13 @@ from xml.etree import ElementTree
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
+
+
+class UnsavedFormula(str):
+    """A formula cell saved without its result (the `<v>` Excel, WPS and LibreOffice write
+    beside every `<f>`; some generating programs leave it out): the formula as typed, "=…",
+    which the check cannot evaluate and says so instead of reading the cell as blank."""
+
 
 Cell = str | float | bool | date | None
 
@@ -257,7 +265,8 @@ def _cell_value(
         return next((_string_item(item) for item in _children(cell, "is")), "")
     raw = next((v.text for v in _children(cell, "v")), None)
     if raw is None:
-        return None
+        formula = next(_children(cell, "f"), None)
+        return None if formula is None else UnsavedFormula(f"={formula.text or ''}")
     if kind == "s":
         index = int(raw)
         return strings[index] if 0 <= index < len(strings) else None

@@ -126,6 +126,35 @@ def test_rows_that_cannot_be_checked_say_which_column_and_why_in_both_languages(
     assert roster.summary["cannot_check"] == 3 and roster.summary["now"] == 1
 
 
+def test_a_formula_is_read_as_its_saved_result_and_one_saved_without_says_so() -> None:
+    """Spreadsheet programs save a formula's result beside it (<v>), and that result is what
+    the person saw; a file saved without it cannot be checked there, and the row says why."""
+    from tests.calculators.roster.test_xlsx import workbook
+
+    def inline(ref: str, text: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    header = "".join(inline(f"{c}1", h) for c, h in zip("ABCD", HEADER[:4], strict=True))
+    data = workbook(
+        f'<row r="1">{header}</row>'
+        f'<row r="2">{inline("A2", "张三")}{inline("B2", "高级工")}{inline("C2", "2021-06-01")}'
+        '<c r="D2"><f>2026-2020</f><v>6</v></c></row>'
+        f'<row r="3">{inline("A3", "李四")}{inline("B3", "高级工")}{inline("C3", "2021-06-01")}'
+        '<c r="D3"><f>SUM(E3:F3)</f></c></row>'
+    )
+    saved, unsaved = check_file(data, AS_OF).rows
+    assert (saved.status, saved.route) == ("now", "A1")
+    assert unsaved.status == "cannot_check" and unsaved.row == 3
+    assert [(p.column, p.message.zh, p.message.en) for p in unsaved.problems] == [
+        (
+            "累计工作年限",
+            "“=SUM(E3:F3)”是公式，文件中没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再检查",
+            '"=SUM(E3:F3)" is a formula saved without its result: open the file in Excel or'
+            " WPS, save it, and check it again",
+        )
+    ]
+
+
 def test_two_columns_for_one_fact_must_agree() -> None:
     header = ["姓名", "现有等级", "取证日期", "取得证书日期"]
     agree = check([["甲", "高级工", "2021-06-01", "2021年6月1日"]], header).rows[0]
