@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from tests.browser.conftest import Recorder, new_context, site_url, wait_ready
+from tests.browser.test_calculators import fill, shown, submit
 from tests.browser.test_csp import _open, _violations, csp_context, csp_server  # noqa: F401
 
 LANGS = ("zh", "en")
@@ -42,6 +43,8 @@ EXPECTED = {
         "empty_paste": "请先把表格粘贴到上面的框里",
         "rules": "适用{day}施行的规则：",
         "rules_row": "所依据的规则",
+        "explanation": "说明",
+        "title_column": "被聘用时对应职称",
     },
     "en": {
         "now": "May apply now",
@@ -57,6 +60,8 @@ EXPECTED = {
         "empty_paste": "Paste the cells into the box above first",
         "rules": "Rules in force on {day}: ",
         "rules_row": "Rules applied",
+        "explanation": "Explanation",
+        "title_column": "Title if hired",
     },
 }
 
@@ -122,6 +127,7 @@ def _table(page: Page) -> list[list[str]]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_workbook_is_checked_in_the_page_and_sent_nowhere(
     roster: Callable[[str], Page],
+    calculator: Callable[[str, str], Page],
     context: BrowserContext,
     server: str,
     lang: str,
@@ -185,6 +191,20 @@ def test_a_workbook_is_checked_in_the_page_and_sent_nowhere(
     assert rows[1][:2] == ["张三", "高级工"] and rows[1][6:8] == [words["now"], words["target"]]
     assert rows[2][0] == "GH007" and rows[2][6] == words["cannot"]
     assert rows[1][-2] == today  # the date of the check, on every row
+
+    # The row's answers are the single-person calculators' answers for the same inputs, as
+    # their own pages give them: the eligibility page for 张三's level, date and years (the
+    # roster names the default edition, as the page's verdict does first), the equivalence
+    # page for his level, hired.
+    page = calculator("eligibility", lang)
+    fill(page, "#el-form", {"certificate": "senior-worker", "total_years": 6})
+    page.fill("#el-form [name=certificate_date]", "2021-06-01")
+    submit(page, "#el-form", "#el-result")
+    assert row[header.index(words["explanation"])] == shown(page, "#el-result")["verdict"]
+    page = calculator("equivalence", lang)
+    fill(page, "#eq-form", {"level": "senior-worker", "hired": True})
+    submit(page, "#eq-form", "#eq-result")
+    assert row[header.index(words["title_column"])] in shown(page, "#eq-result")["verdict"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
