@@ -533,11 +533,11 @@ WORDING: dict[str, Text] = {
         en="the place must be {low} or more (found {found})",
     ),
     "date-range": Text(
-        zh="日期应在 {first} 至 {last} 之间（收到 {found}）",
+        zh="日期应在{first}至{last}之间（收到{found}）",
         en="the date must be between {first} and {last} (found {found})",
     ),
     "date-after": Text(
-        zh="日期 {found} 晚于计算日期 {as_of}",
+        zh="日期{found}晚于计算日期{as_of}",
         en="the date {found} is after the as-of date {as_of}",
     ),
     "unknown-kind": Text(
@@ -924,11 +924,11 @@ WORDING: dict[str, Text] = {
     ),
     # The policy through time (issue 15): the rules of a day, versions, changes to come
     "as-of-before-rules": Text(
-        zh="{found} 早于本站收录的任何规则（最早的是{documents}，自 {first} 起）",
+        zh="{found}早于本站收录的任何规则（最早的是{documents}，自{first}起）",
         en="{found} is before any rules the site holds (the earliest, {documents}, from {first})",
     ),
     "not-in-force-on": Text(
-        zh="{found} 在 {day} 尚未施行或已经失效（当天可选：{accepted}）",
+        zh="{found} 在{day}尚未施行或已经失效（当天可选：{accepted}）",
         en="{found} was not in force on {day} (then accepted: {accepted})",
     ),
     "in-force-rules": Text(zh="适用{day}施行的规则", en="Rules in force on {day}"),

@@ -151,23 +151,21 @@ def _in_force(index: PolicyIndex, rules: PolicyIndex, day: date, cited: tuple[st
 def _check_day(day: date, index: PolicyIndex) -> None:
     first = earliest(index)
     if first is not None and day < first:
+        starts = {
+            doc.number: doc.validity.valid_from.text
+            for doc in index.timeline.documents.values()
+            if doc.validity.valid_from is not None and doc.validity.valid_from.first == first
+        }
         raise InputError(
             "as_of",
             messages.AS_OF_BEFORE_RULES.format(
-                found=day.isoformat(), first=first.isoformat(), documents=_names(index, first)
+                found=messages.human_date(day),
+                # as precisely as the data gives it: "2018" is from 2018, not from 1 January
+                first=messages.human_day(next(iter(starts.values()))),
+                documents=messages.accepted_list(list(starts)),
             ),
             [f"≥ {first.isoformat()}"],
         )
-
-
-def _names(index: PolicyIndex, day: date) -> Text:
-    """The numbers of the documents that begin on the earliest day."""
-    starting = [
-        doc.number
-        for doc in index.timeline.documents.values()
-        if doc.validity.valid_from is not None and doc.validity.valid_from.first == day
-    ]
-    return messages.accepted_list(starting)
 
 
 def _answerable(decide: Decide, request: Any, index: PolicyIndex) -> bool:
@@ -186,7 +184,9 @@ def _not_in_force(err: InputError, request: Any, day: date) -> InputError:
     found = messages.shown(getattr(request, err.field, None))
     return InputError(
         err.field,
-        messages.NOT_IN_FORCE_ON.format(found=found, day=day.isoformat(), accepted=accepted),
+        messages.NOT_IN_FORCE_ON.format(
+            found=found, day=messages.human_date(day), accepted=accepted
+        ),
         err.accepted,
     )
 

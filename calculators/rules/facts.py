@@ -290,18 +290,23 @@ def _check_dates(facts: EligibilityFacts, as_of: date) -> None:
     for field in ("as_of", "certificate_date", "work_start_date", "title_date"):
         value = getattr(facts, field)
         if value is not None and not (FIRST_DAY <= value <= LAST_DAY):
-            first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
             raise InputError(
                 field,
-                messages.DATE_RANGE.format(first=first, last=last, found=value.isoformat()),
-                [f"{first} – {last}"],
+                messages.DATE_RANGE.format(
+                    first=messages.human_date(FIRST_DAY),
+                    last=messages.human_date(LAST_DAY),
+                    found=messages.human_date(value),
+                ),
+                [f"{FIRST_DAY.isoformat()} – {LAST_DAY.isoformat()}"],
             )
     for field in ("certificate_date", "work_start_date", "title_date"):
         value = getattr(facts, field)
         if value is not None and value > as_of:
             raise InputError(
                 field,
-                messages.DATE_AFTER.format(found=value.isoformat(), as_of=as_of.isoformat()),
+                messages.DATE_AFTER.format(
+                    found=messages.human_date(value), as_of=messages.human_date(as_of)
+                ),
                 [f"≤ {as_of.isoformat()}"],
             )
 

@@ -150,8 +150,8 @@ def test_limits_of_years_age_and_dates_are_stated() -> None:
     assert late == {
         "field": "work_start_date",
         "message": {
-            "zh": "日期 2024-06-02 晚于计算日期 2024-06-01",
-            "en": "the date 2024-06-02 is after the as-of date 2024-06-01",
+            "zh": "日期2024年6月2日晚于计算日期2024年6月1日",
+            "en": "the date 2 June 2024 is after the as-of date 1 June 2024",
         },
         "accepted": ["≤ 2024-06-01"],
     }

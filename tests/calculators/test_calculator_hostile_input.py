@@ -128,8 +128,12 @@ def test_each_escaped_input_is_an_error_naming_its_field(request_json: str, fiel
 def test_a_date_out_of_range_names_the_range() -> None:
     error = _error("eligibility", '{"as_of": "9999-12-31"}')
     assert error["field"] == "as_of"
-    assert error["accepted"] and "9999-12-31" in error["message"]["en"]
-    assert "9999-12-31" in error["message"]["zh"]
+    assert error["accepted"] == ["1900-01-01 – 2999-12-31"]
+    assert error["message"] == {
+        "zh": "日期应在1900年1月1日至2999年12月31日之间（收到9999年12月31日）",
+        "en": "the date must be between 1 January 1900 and 31 December 2999"
+        " (found 31 December 9999)",
+    }
 
 
 def test_run_batch_with_python_objects_too_big_to_print() -> None:

@@ -54,14 +54,23 @@ def test_a_day_before_any_rules_is_refused_by_name(kind: str) -> None:
     error = _answer(kind, as_of="2017-12-31", **request)["error"]
     assert error["field"] == "as_of"
     assert error["accepted"] == ["≥ 2018-01-01"]
-    assert "2017-12-31" in error["message"]["en"]
+    # The day as people write it; the rules' start as precisely as the data gives it (a year).
+    assert error["message"] == {
+        "zh": "2017年12月31日早于本站收录的任何规则（最早的是国家职业技能标准编制技术规程"
+        "（2018年版），自2018年起）",
+        "en": "31 December 2017 is before any rules the site holds (the earliest, Technical"
+        " Rules for Drafting National Occupational Skill Standards (2018 edition), from 2018)",
+    }
 
 
 def test_an_edition_not_yet_issued_on_the_day_is_refused_with_the_days_choices() -> None:
     error = _answer("eligibility", target="技师", edition="2023", as_of="2021-03-01")["error"]
     assert error["field"] == "edition"
     assert error["accepted"] == ["2018"]
-    assert "2021-03-01" in error["message"]["zh"]
+    assert error["message"] == {
+        "zh": "2023 在2021年3月1日尚未施行或已经失效（当天可选：2018）",
+        "en": "2023 was not in force on 1 March 2021 (then accepted: 2018)",
+    }
     # The same edition on a day it was issued is answered.
     assert "error" not in _answer("eligibility", target="技师", edition="2023", as_of="2024-03-01")
 

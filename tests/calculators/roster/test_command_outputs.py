@@ -33,7 +33,9 @@ def test_refused_rows_name_the_column_the_file_has_or_the_template_s(
     out = capsys.readouterr().out.splitlines()
     assert out[5] == "无法检查: 2"
     assert out[6].startswith("第2行：申报等级：") and "特级技师" in out[6]  # no such column
-    assert out[7].startswith("第3行：取证日期：") and "2999-01-01" in out[7]
+    assert out[7].startswith("第3行：取证日期：") and out[7].endswith(
+        "日期2999年1月1日晚于计算日期2026年11月30日"
+    )
 
 
 def test_a_missing_file_ends_with_status_2_and_its_name(
