@@ -28,7 +28,7 @@ from calculators.interfaces.view import (
 from calculators.model.index import PolicyIndex
 from calculators.plumbing.texts import Text
 from calculators.registry import Calculator
-from calculators.rules.equivalence import lookup
+from calculators.rules.equivalence import lookup, no_equivalent
 from calculators.rules.facts import EquivalenceQuery
 from calculators.rules.results import Equivalence
 from calculators.rules.tables import tables
@@ -47,7 +47,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
     shown = Text(zh=said["zh"] + title["zh"], en=said["en"] + title["en"]) if title else None
     return view_of(
         {"equivalent": title["id"] if title else "none"},
-        verdict(shown or key("calc-no-equivalent")["text"], title is not None),
+        verdict(shown or key(no_equivalent(answer["direction"]))["text"], title is not None),
         el("p", words(answer["explanation"])),
         el(
             "p",

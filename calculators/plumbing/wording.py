@@ -304,6 +304,7 @@ WORDING: dict[str, Text] = {
     ),
     "calc-equivalent": Text(zh="同等待遇", en="Treated as equal to"),
     "calc-no-equivalent": Text(zh="没有对应的职称", en="No equivalent title"),
+    "calc-no-equivalent-level": Text(zh="没有对应的技能等级", en="No corresponding skill level"),
     "calc-equal-if-hired": Text(zh="同等待遇（被聘用者）", en="Treated as equal to (if hired)"),
     "calc-edition-applied": Text(zh="所依据的申报条件", en="Conditions applied"),
     "calc-routes": Text(zh="国家申报途径（满足任一即可）", en="National routes (any one suffices)"),

@@ -38,19 +38,25 @@ def substance(found: Equivalence) -> dict[str, Text]:
     """What someone acts on: the title (or level) treated as equal, for hired holders (the
     headline words it with the clause; here it is compared by itself), and the title the
     holder may apply for, after how many years (which the headline does not say)."""
-    equal = found.equivalent or found.if_hired
-    label = "calc-equivalent" if found.equivalent else "calc-equal-if-hired"
+    hired_only = found.equivalent is None and found.if_hired is not None
+    label = "calc-equal-if-hired" if hired_only else "calc-equivalent"
+    equal = found.if_hired if hired_only else found.equivalent
     apply = found.may_apply_for
     return {
         "equivalent": messages.ELSEWHEN_PART.format(
             what=WORDING[label],
-            said=Text(equal.zh, equal.en) if equal else WORDING["calc-no-equivalent"],
+            said=Text(equal.zh, equal.en) if equal else WORDING[no_equivalent(found.direction)],
         ),
         "may-apply-for": messages.ELSEWHEN_PART.format(
             what=WORDING["may-apply-for"],
             said=apply.description if apply else WORDING["calc-none"],
         ),
     }
+
+
+def no_equivalent(direction: str) -> str:
+    """The catalogue entry for "none": no title for a level, no level for a title."""
+    return "calc-no-equivalent-level" if direction == "title-to-level" else "calc-no-equivalent"
 
 
 def headline(found: Equivalence) -> Text:

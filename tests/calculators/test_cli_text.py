@@ -171,6 +171,12 @@ def test_an_equivalence_in_chinese_not_hired_and_from_a_title() -> None:
     lines = _lines("equivalence", "en", title="工程师")
     assert lines[0] == "Treated as equal to: Technician"
     assert _lines("equivalence", "en", level="初级工")[0] == "No equivalent title"
+    # Asked from a title, "none" is about a level: clause （十四） names none for this title.
+    assert _lines("equivalence", "zh", title="正高级工程师")[:2] == [
+        "没有对应的技能等级",
+        "没有来源规定与正高级工程师对应的技能等级。",
+    ]
+    assert _lines("equivalence", "en", title="正高级工程师")[0] == "No corresponding skill level"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -241,3 +241,72 @@ def test_a_part_the_other_days_answer_lacks_is_told_as_missing_there() -> None:
         Text(zh="按该日期的规则没有这一项：九", en="Not in the rules of that day: nine"),
     ]
     assert asof._differences(here, dict(here)) == []
+
+
+def test_an_answer_names_only_the_dated_documents_it_rests_on() -> None:
+    """Clause （十四） is the Huangshi text's: an equivalence rests on it alone. An eligibility
+    answer under the 2018 conditions (the default edition) rests on that standard, and its
+    special routes on the Huangshi text; the 2023 standard, though in force, is not cited."""
+    equivalence = _answer("equivalence", level="技师", as_of="2024-06-01")["in_force"]
+    assert [d["id"] for d in equivalence["documents"]] == ["hgf-2020-4"]
+    eligibility = _answer("eligibility", target="技师", as_of="2024-06-01")["in_force"]
+    assert [d["id"] for d in eligibility["documents"]] == ["hgf-2020-4", "standard-2018"]
+
+
+def test_a_value_no_rules_accept_is_refused_as_unknown_not_as_out_of_force() -> None:
+    """On a day before 2023 the rules are a part of the policy; an edition the policy never
+    had is still an unknown value (with that day's choices), not one "not yet in force"."""
+    error = _answer("eligibility", target="技师", edition="1999", as_of="2021-03-01")["error"]
+    assert error == {
+        "field": "edition",
+        "message": {
+            "zh": "无法识别“1999”；可选：2018",
+            "en": "unknown value '1999'; accepted: 2018",
+        },
+        "accepted": ["2018"],
+    }
+
+
+def test_the_treatment_of_a_holder_not_hired_is_compared_across_the_change(
+    amended: PolicyIndex,
+) -> None:
+    """Not hired, a Senior Technician is treated as no title; the clause's title if hired is
+    what changes on 2027-03-01 (Senior Engineer, then Professor-level Senior Engineer)."""
+    answer = _answer("equivalence", amended, level="高级技师", hired=False, as_of="2027-02-28")
+    (other,) = answer["in_force"]["elsewhen"]
+    assert (other["when"], other["day"]) == ("from", "2027-03-01")
+    assert other["differences"] == [
+        {
+            "zh": "同等待遇（被聘用者）：正高级工程师",
+            "en": "Treated as equal to (if hired): Professor-level Senior Engineer",
+        }
+    ]
+    # The documents of that day the other answer rests on: the text and the amendment.
+    assert [d["zh"] for d in other["documents"]] == ["黄改委发〔2020〕4号", "测试文件〔2027〕1号"]
+
+
+def test_a_title_with_no_level_before_the_change_says_no_level(amended: PolicyIndex) -> None:
+    """Asked from the title: from 2027-03-01 Professor-level Senior Engineer corresponds to a
+    hired Senior Technician; before, no source names a level for it (not 'no title')."""
+    answer = _answer("equivalence", amended, title="正高级工程师", as_of="2027-03-01")
+    assert answer["equivalent"]["id"] == "senior-technician"
+    (other,) = answer["in_force"]["elsewhen"]
+    assert other["when"] == "before"
+    assert other["headline"]["zh"] == "没有来源规定与正高级工程师对应的技能等级。"
+    assert other["differences"] == [
+        {
+            "zh": "同等待遇：没有对应的技能等级",
+            "en": "Treated as equal to: No corresponding skill level",
+        }
+    ]
+
+
+@pytest.mark.parametrize("level", ["初级工", "中级工"])
+def test_a_level_with_no_title_and_no_title_to_apply_for_is_told_no_other_day(
+    amended: PolicyIndex, level: str
+) -> None:
+    """Clause （十四） names no title for these levels, and no title application applies to
+    them, on either side of the amendment's day."""
+    answer = _answer("equivalence", amended, level=level, as_of="2027-02-28")
+    assert answer["equivalent"] is None and answer["may_apply_for"] is None
+    assert answer["in_force"]["elsewhen"] == []
