@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +16,7 @@ from typing import Any, NoReturn
 
 from calculators import api
 from calculators.interfaces import render, view
+from calculators.interfaces.stdout import say
 from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
 from calculators.plumbing.serial import DATE_FORMS
@@ -132,10 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = json.dumps(response, ensure_ascii=False, indent=2)
     else:
         text = _text(args.kind)(response, lang)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:  # `… | head`: the reader left; stop quietly, no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    say(text)
     return 0
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
+from calculators.interfaces.stdout import say
 from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
 from calculators.plumbing.serial import DATE_FORMS
@@ -36,7 +36,7 @@ def add_command(
     command = sub.add_parser(KIND, parents=[common], help=wording.CLI_HELP.get(lang))
     command.add_argument("file", help=wording.CLI_FILE.get(lang))
     command.add_argument("-o", "--output", help=wording.CLI_OUTPUT.get(lang))
-    command.add_argument("--as-of", dest="as_of", help=WORDING["calc-field-as_of"].get(lang))
+    command.add_argument("--as-of", help=WORDING["calc-field-as_of"].get(lang))
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
@@ -67,11 +67,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
             line = wording.PROBLEM.format(column=problem.column, message=problem.message)
             lines.append(wording.CLI_ROW.format(row=row.row, problem=line).get(lang))
     if args.json:
-        lines = [json.dumps(layout(roster, lang), ensure_ascii=False, indent=2, default=str)]
-    try:
-        print("\n".join(lines), flush=True)
-    except BrokenPipeError:  # `… | head`: the reader left; stop quietly, as cli.py does
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        lines = [json.dumps(layout(roster, lang), ensure_ascii=False, indent=2)]
+    say("\n".join(lines))
     return 0
 
 

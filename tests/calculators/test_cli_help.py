@@ -43,6 +43,20 @@ def test_a_commands_options_in_chinese_by_default_and_in_english_when_asked(
     assert "--langLANGzh(default)oren,fortextanderrors" in en
 
 
+def test_the_roster_commands_help_in_each_language(capsys: pytest.CaptureFixture[str]) -> None:
+    zh = _help(capsys, "roster")
+    assert "usage:python-mcalculatorsroster" in zh
+    assert "file名单文件" in zh
+    assert "-o,--outputOUTPUT把检查结果写入此文件（.xlsx或.csv，按扩展名）" in zh
+    assert "--as-ofAS_OF按哪一天计算（默认今天）" in zh
+    assert "roster检查整份名单（.xlsx、.csv或制表符分隔的文本）" in _help(capsys)
+    en = _help(capsys, "roster", "--lang", "en")
+    assert "filetherosterfile" in en
+    assert "--outputOUTPUTwritethecheckedrostertothisfile(.xlsxor.csv,byitsextension)" in en
+    assert "--as-ofAS_OFThedaytocheckon(default:today)" in en
+    assert "rostercheckawholeroster(.xlsx,.csvortab-separatedtext)" in _help(capsys, "--lang=en")
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [

@@ -53,6 +53,33 @@ def test_json_is_the_page_s_layout(roster: Path, capsys: pytest.CaptureFixture) 
     assert found["summary"]["cannot_check"] == 2 and found["summary"]["now"] == 0
     labels = {s["id"]: s["label"] for s in found["statuses"]}
     assert labels["cannot_check"] == "Cannot check"
+    assert found["rows"][0]["problems"] == [
+        {
+            "column": "申报等级",
+            "message": "there is no level above Special-Grade Technician to apply for under the"
+            " national conditions",
+        }
+    ]
+
+
+def test_json_is_readable_chinese_indented(roster: Path, capsys: pytest.CaptureFixture) -> None:
+    """For a person reading it in a terminal: the characters themselves, not \\u escapes,
+    and one key per line, indented by two spaces."""
+    assert main(["roster", str(roster), "--as-of", "2026-11-30", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[:2] == ["{", '  "as_of": "2026-11-30",']
+    assert '"label": "无法检查"' in out
+
+
+def test_a_file_it_cannot_use_is_said_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert main(["roster", str(empty), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"{empty}: The file is empty: there is nothing to check\n"
+    assert main(["roster", str(empty)]) == 2
+    assert capsys.readouterr().err == f"{empty}: 文件是空的：没有可以检查的内容\n"
 
 
 @pytest.mark.parametrize(
