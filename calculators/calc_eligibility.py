@@ -142,7 +142,7 @@ def _route(route: dict[str, Any], edition_source: str, index: PolicyIndex) -> No
         el("span", key("calc-met" if met else "calc-missed"), cls="calc-state"),
         el("small", key("calc-extension"), cls="calc-tag") if route["extension"] else None,
         key("dash"),
-        el("small", labelled("summary"), cls="calc-summary-label"),
+        el("small", labelled("summary")),
         words(route["description"]),
         *cited,
         missing,
@@ -160,7 +160,7 @@ def _special(route: dict[str, Any], index: PolicyIndex) -> Node:
         el(
             "span",
             key(f"calc-special-{status.replace('_', '-')}"),
-            cls=f"calc-tag calc-status-{status}",
+            cls="calc-tag",
         ),
         space(),
         words(route["explanation"]),
@@ -168,7 +168,6 @@ def _special(route: dict[str, Any], index: PolicyIndex) -> Node:
         ref(route["source"], route["source_label"]),
         notes_list(route["notes"], index) if route["notes"] else None,
         data_route=route["id"],
-        data_status=status,
     )
 
 

@@ -49,11 +49,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         {"equivalent": title["id"] if title else "none"},
         verdict(shown or key(no_equivalent(answer["direction"]))["text"], title is not None),
         el("p", words(answer["explanation"])),
-        el(
-            "p",
-            el("small", labelled("scope-of-answer"), words(answer["scope"])),
-            cls="calc-scope",
-        ),
+        el("p", el("small", labelled("scope-of-answer"), words(answer["scope"]))),
         _may_apply_for(apply, index) if apply else None,
         folded("calc-notes", len(notes), notes_list(notes, index)) if notes else None,
         *in_force_view(answer.get("in_force")),
@@ -93,7 +89,6 @@ def notes_list(notes: list[dict[str, Any]], index: PolicyIndex) -> Node:
                 key("open-bracket"),
                 words(seen_in),
                 key("close-bracket"),
-                cls="calc-seen-in",
             )
             if seen_in and not cited
             else None

@@ -43,14 +43,13 @@ def in_force_view(in_force: dict[str, Any] | None) -> list[Node]:
             "p",
             words(Text(zh=line.zh + WORDING["colon"].zh, en=line.en + WORDING["colon"].en)),
             *documents,
-            cls="calc-in-force",
         )
     ]
     if unsure:
-        nodes.append(el("ul", *unsure, cls="calc-in-force-unsure"))
+        nodes.append(el("ul", *unsure))
     if in_force["elsewhen"]:
-        nodes.append(el("p", el("strong", key("elsewhen-heading")), cls="calc-elsewhen-heading"))
-        nodes.append(el("ul", *(_other(o) for o in in_force["elsewhen"]), cls="calc-elsewhen"))
+        nodes.append(el("p", el("strong", key("elsewhen-heading"))))
+        nodes.append(el("ul", *(_other(o) for o in in_force["elsewhen"])))
     return nodes
 
 
@@ -92,11 +91,10 @@ def _other(other: dict[str, Any]) -> Node:
         documents=accepted_list([Text.of(d) for d in other["documents"]]),
     )
     differences = other.get("differences") or []
-    parts = el("ul", *(el("li", words(d)) for d in differences), cls="calc-elsewhen-parts")
+    parts = el("ul", *(el("li", words(d)) for d in differences))
     return el(
         "li",
         words(label),
         words(other["headline"]),
         parts if differences else None,
-        data_when=other["when"],
     )

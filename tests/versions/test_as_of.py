@@ -170,15 +170,40 @@ def test_the_same_headline_with_another_title_rule_is_told_with_what_differs(
     # headline; the title one may apply for, and after how many years, is not.
     assert other["headline"] == answer["explanation"]
     assert (other["when"], other["day"]) == (when, "2027-03-01")
-    zh, en_start = APPLY_ENGINEER[years]
+    zh_apply, en_start = APPLY_ENGINEER[years]
     (difference,) = other["differences"]
-    assert difference["zh"] == zh
+    assert difference["zh"] == zh_apply
     assert difference["en"] == (
         f"May apply for: {en_start} of technical-skill work since obtaining Technician,"
         " the holder may apply for Engineer."
     )
-    assert f"    - May apply for: {en_start} of" in text(answer["view"], "en")
-    assert f"    - {zh}" in text(answer["view"], "zh").splitlines()
+    # On the page and in the terminal: the other day, its documents, its headline, then what
+    # differs, under it.
+    said_en = "from" if when == "from" else "before"
+    documents_en = (
+        "黄改委发〔2020〕4号, Test Document [2027] No. 1"
+        if when == "from"
+        else "黄改委发〔2020〕4号"
+    )
+    en = text(answer["view"], "en").splitlines()
+    at = en.index("On another date the answer differs")
+    assert en[at + 1 : at + 3] == [
+        f"- Under the rules in force {said_en} 1 March 2027 ({documents_en}): A hired Technician"
+        " enjoys the same treatment as holders of the title Engineer (黄改委发〔2020〕4号, clause (14)).",
+        f"    - May apply for: {en_start} of technical-skill work since obtaining Technician,"
+        " the holder may apply for Engineer.",
+    ]
+    said_zh = "按自2027年3月1日起" if when == "from" else "按2027年3月1日之前"
+    documents_zh = (
+        "黄改委发〔2020〕4号、测试文件〔2027〕1号" if when == "from" else "黄改委发〔2020〕4号"
+    )
+    zh = text(answer["view"], "zh").splitlines()
+    at = zh.index("换一个日期，答案不同")
+    assert zh[at + 1 : at + 3] == [
+        f"- {said_zh}施行的规则（{documents_zh}）：被聘用的技师比照工程师享受同等待遇"
+        "（黄改委发〔2020〕4号（十四））。",
+        f"    - {zh_apply}",
+    ]
 
 
 def test_the_same_headline_with_a_route_that_opens_later_is_told_with_the_route(
