@@ -31,7 +31,7 @@ class PolicyNotCompiled(RuntimeError):
 
 def load_policy_data() -> dict[str, Any]:
     """The compiled policy: a dict from file stem (`levels`, `application-routes`, …) to data."""
-    compiled = resources.files(__package__ or "calculators").joinpath(PACKAGE_DATA)
+    compiled = resources.files("calculators").joinpath(PACKAGE_DATA)
     if not compiled.is_file():
         raise PolicyNotCompiled(
             f"no compiled policy at calculators/{PACKAGE_DATA}: run `make setup`, which "
@@ -44,7 +44,7 @@ def load_policy_data() -> dict[str, Any]:
                 f"{changed[0]} changed after calculators/{PACKAGE_DATA} was compiled: run "
                 "`make setup` to compile the policy again"
             )
-    return json.loads(compiled.read_text(encoding="utf-8"))
+    return json.loads(compiled.read_bytes())  # JSON is UTF-8 (RFC 8259)
 
 
 def changed_since(compiled: Path, policy_dir: Path) -> list[Path]:

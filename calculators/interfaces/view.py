@@ -126,10 +126,6 @@ def _lines(node: Node, lang: str, depth: int, out: list[str]) -> None:
         for child in rest:
             _lines(child, lang, depth + 1, out)
         return
-    if node.get("tag") == "ul":
-        for item in children:
-            _lines(item, lang, depth, out)
-        return
     inline = [c for c in children if c.get("tag") not in BLOCKS]
     blocks = [c for c in children if c.get("tag") in BLOCKS]
     line = "".join(_inline(c, lang) for c in inline)

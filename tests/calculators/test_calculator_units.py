@@ -31,7 +31,7 @@ def test_packaged_policy_json_is_read_without_the_build_package(
 ) -> None:
     """In the browser wheel policy.json is package data and hgpolicy is absent."""
     (tmp_path / data.PACKAGE_DATA).write_text(json.dumps({"marker": [1]}), encoding="utf-8")
-    monkeypatch.setattr(data.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setattr(data.resources, "files", {"calculators": tmp_path}.__getitem__)
     monkeypatch.setattr(data, "POLICY_DIR", tmp_path / "policy")  # a wheel has no YAML beside it
     monkeypatch.setitem(sys.modules, "hgpolicy", None)  # importing it would now fail
     monkeypatch.setitem(sys.modules, "hgpolicy.policy", None)
@@ -57,19 +57,27 @@ def test_a_checkout_refuses_a_missing_or_stale_compiled_policy(
     policy.mkdir()
     monkeypatch.setattr(data.resources, "files", lambda _package: tmp_path)
     monkeypatch.setattr(data, "POLICY_DIR", policy)
-    with pytest.raises(data.PolicyNotCompiled, match="no compiled policy.*make setup"):
+    with pytest.raises(data.PolicyNotCompiled) as missing:
         data.load_policy_data()
+    assert str(missing.value) == (
+        "no compiled policy at calculators/policy.json: run `make setup`, which compiles"
+        " policy/*.yaml into it"
+    )
     compiled = tmp_path / data.PACKAGE_DATA
-    compiled.write_text(json.dumps({"marker": [1]}), encoding="utf-8")
+    compiled.write_text(json.dumps({"marker": ["技师"]}, ensure_ascii=False), encoding="utf-8")
     levels = policy / "levels.yaml"
     levels.write_text("levels: []\n", encoding="utf-8")
     os.utime(compiled, ns=(1_000_000_000, 1_000_000_000))
     os.utime(levels, ns=(2_000_000_000, 2_000_000_000))
     assert data.changed_since(compiled, policy) == [levels]
-    with pytest.raises(data.PolicyNotCompiled, match="levels.yaml changed after.*make setup"):
+    with pytest.raises(data.PolicyNotCompiled) as stale:
         data.load_policy_data()
+    assert str(stale.value) == (
+        f"{levels} changed after calculators/policy.json was compiled: run `make setup` to"
+        " compile the policy again"
+    )
     os.utime(compiled, ns=(2_000_000_000, 2_000_000_000))  # written in the same instant: fresh
-    assert data.load_policy_data() == {"marker": [1]}
+    assert data.load_policy_data() == {"marker": ["技师"]}
 
 
 def test_the_policy_is_loaded_once() -> None:
