@@ -67,6 +67,9 @@ def test_the_roster_commands_help_in_each_language(capsys: pytest.CaptureFixture
         (["eligibility", "--age", "x", "--lang"], "命令行有误：argument --lang: expected one argument"),
         ([], "命令行有误：the following arguments are required: kind"),
         (["tables", "--lang", "en", "--lang", "zh"], "--lang: may be given only once (found en, zh)"),
+        # A value that only contains a language is none: its error is in the default one.
+        (["tables", "--lang=en=x"], "--lang: 可选：zh, en"),
+        (["tables", "--lang=x=en"], "--lang: 可选：zh, en"),
     ],
 )  # fmt: skip
 def test_errors_before_any_answer(

@@ -46,12 +46,13 @@ def test_dates_in_every_way_a_cell_holds_them(cell: object, expected: CellDate |
 @pytest.mark.parametrize(
     "cell",
     ["2021-13-01", "2021-02-30", "2021年13月", "6/1/2021", "去年", "2021", 3.0, "1899-12-31",
-     "3000-01-01", "202106"],
+     "3000-01-01", "202106", "20211345", "18000101"],
 )  # fmt: skip
 def test_what_is_not_a_date_says_so(cell: object) -> None:
     with pytest.raises(CellError) as err:
         read_date(cell)
     assert err.value.expected == "date"
+    assert err.value.found == plain(cell)  # what the cell says, as the eye reads it
 
 
 @pytest.mark.parametrize(
