@@ -65,23 +65,25 @@ def page_urls(languages: list[str]) -> list[str]:
 
 def precache(site: Path, languages: list[str]) -> list[str]:
     """The kept pages, the files they load and each language's search index, from the root."""
-    kept: dict[str, None] = {}
+    kept: list[str] = []
     for url in page_urls(languages):
         page = site / url / "index.html"
         if not page.is_file():  # a build of some pages only (the plugin's own tests)
             continue
-        kept[url or "./"] = None
+        kept.append(url or "./")
         parser = _Loads()
         parser.feed(page.read_text(encoding="utf-8"))
         for found in parser.found:
             address = urljoin(f"/{url}", found)
             if urlsplit(found).scheme or found.startswith("//"):
                 continue  # nothing is loaded from elsewhere (tests/site checks), but never keep it
-            kept[address.lstrip("/")] = None
+            kept.append(address.lstrip("/"))
     # Search: each language's index and Material's worker, which its script starts.
-    for found in [*site.glob("**/search/search_index.json"), *site.glob(SEARCH_WORKER)]:
-        kept[found.relative_to(site).as_posix()] = None
-    return list(kept)
+    kept += [
+        found.relative_to(site).as_posix()
+        for found in [*site.glob("**/search/search_index.json"), *site.glob(SEARCH_WORKER)]
+    ]
+    return list(dict.fromkeys(kept))  # each once, in the order found
 
 
 def runtime_files(site: Path, runtime: Runtime, scripts: dict[str, str]) -> list[str]:
@@ -114,7 +116,7 @@ def write_service_worker(
     code = SOURCE.read_text(encoding="utf-8")
     path = site / SERVICE_WORKER
     path.write_text(
-        f"const BUILD = {json.dumps(settings, ensure_ascii=False, indent=1)};\n\n{code}",
+        f"const BUILD = {json.dumps(settings, indent=1)};\n\n{code}",
         encoding="utf-8",
     )
     return path

@@ -13,6 +13,7 @@ PAGE = """<html><head>
 <link rel="alternate" href="{up}en/"><link rel="canonical" href="https://example.org/">
 <link rel="prev" href="{up}glossary/"><link rel="stylesheet">
 </head><body><a href="{up}faq/">FAQ</a>
+<script src="https://cdn.example.org/x.js"></script><script src="//cdn.example.org/y.js"></script>
 <script src="{up}assets/bundle.js"></script><script>inline()</script></body></html>"""
 
 
@@ -57,6 +58,16 @@ def test_precache_holds_the_pages_what_they_load_and_search(tmp_path: Path) -> N
     linked = ("faq", "glossary")
     assert not [k for k in kept if k.endswith((".map", ".br")) or "//" in k]
     assert not [k for k in kept if any(page in k for page in linked)]
+    assert not [k for k in kept if "cdn.example.org" in k]  # nothing from another host
+    assert not [k for k in kept if ".." in k]  # each resolved against its page's address
+
+
+def test_a_page_the_build_did_not_write_is_left_out_and_the_others_kept(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "index.html").unlink()
+    kept = precache(site, ["zh", "en"])
+    assert kept[:2] == ["text/", "assets/site.css"]
+    assert "./" not in kept and "en/" in kept
 
 
 def test_runtime_files_are_the_scripts_pyodide_the_lockfile_and_the_wheel(tmp_path: Path) -> None:
