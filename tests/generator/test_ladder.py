@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hgpolicy.ladder import _fit, ladder_svg
+from hgpolicy.ladder import _fit, _lines, ladder_svg
 from hgpolicy.pages import anchor
 from hgpolicy.policy import Policy
 
@@ -143,6 +143,23 @@ def test_a_name_too_wide_for_its_box_is_squeezed_to_fit() -> None:
     assert _fit("工" * 10, 14) == "" and _fit("工" * 11, 14) == squeeze
     assert _fit("X" * 20, 14) == "" and _fit("X" * 21, 14) == squeeze
     assert _fit("工" * 12, 11) == "" and _fit("工" * 13, 11) == squeeze
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "lines"),
+    [
+        ("x" * 21, "en", ["x" * 21]),  # 21 characters fit on a line
+        ("Professor-level Senior Engineer", "en", ["Professor-level", "Senior Engineer"]),
+        # 10 + a space + 10 is exactly 21: together; the next word starts a line
+        ("aaaaaaaaaa bbbbbbbbbb c", "en", ["aaaaaaaaaa bbbbbbbbbb", "c"]),
+        ("aaaaaaaaaa bbbbbbbbbbb c", "en", ["aaaaaaaaaa", "bbbbbbbbbbb c"]),
+        ("x " * 15, "zh", ["x " * 15]),  # only English wraps
+    ],
+)
+def test_an_english_name_wraps_at_spaces_into_lines_of_21(
+    name: str, lang: str, lines: list[str]
+) -> None:
+    assert _lines(name, lang) == lines
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
