@@ -7,6 +7,7 @@ not through the calculators), so no rule text is written twice.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -193,3 +194,82 @@ def test_the_tables(lang: str) -> None:
     level = {"zh": "初级工（五级）", "en": "Junior Worker (Level 5)"}[lang]
     assert f"  2018-junior-worker-a1  {level}  {first['description'][lang]}" in lines
     assert any(line.startswith("  2018-technician-e1  ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "a1", "a2", "a3"),
+    [
+        (
+            "zh",
+            "还需在取得高级工（三级）后再工作3年",
+            "学历需为以下之一：高级技工学校或技师学院毕业；还需再累计工作2年",
+            "学历需为以下之一：高级技工学校或技师学院毕业；需持有本职业或相关职业预备技师证书；"
+            "还需再累计工作1年",
+        ),
+        (
+            "en",
+            "3 more years of work after obtaining Senior Worker (Level 3)",
+            "needs one of these diplomas: Senior technical school or technician college graduate;"
+            " 2 more years of cumulative work",
+            "needs one of these diplomas: Senior technical school or technician college graduate;"
+            " needs a preparatory-technician certificate in this or a related occupation;"
+            " 1 more year of cumulative work",
+        ),
+    ],
+)
+def test_each_route_says_all_it_still_needs_then_its_note(
+    lang: str, a1: str, a2: str, a3: str
+) -> None:
+    """One year after a Senior Worker certificate, no diploma named: 2018's Technician routes
+    need 4 years since the certificate (A1); a senior technical school or technician college
+    diploma and 3 years of work in all (A2, with the note on counting them); that diploma, a
+    preparatory-technician certificate and 2 years of work (A3)."""
+    lines = _lines(
+        "eligibility", lang, target="技师", certificate="高级工", years_since_certificate=1,
+        edition="2018",
+    )  # fmt: skip
+    start = lines.index("每条途径的情况 (3)：" if lang == "zh" else "How each route stands (3):")
+    routes = {r: ROUTES[f"2018-technician-{r}"] for r in ("a1", "a2", "a3")}
+    missed, needs = (
+        ("不满足", "此途径未满足的条件：")
+        if lang == "zh"
+        else ("not met", "This route still needs: ")
+    )
+    summary = "要点：" if lang == "zh" else "Summary: "
+    assert lines[start + 2 : start + 10] == [
+        f"  ✘ A1 {missed} — {summary}{routes['a1']['description'][lang]}",
+        f"      {needs}{a1}",
+        f"  ✘ A2 {missed} — {summary}{routes['a2']['description'][lang]}",
+        f"      {needs}{a2}",
+        f"      {routes['a2']['note'][lang]}",
+        f"  ✘ A3 {missed} — {summary}{routes['a3']['description'][lang]}",
+        f"      {needs}{a3}",
+        "黄石《意见》的特别途径（不计入上述结论） (4)："
+        if lang == "zh"
+        else "Special routes of the Huangshi text (not part of the result above) (4):",
+    ]
+
+
+def test_a_route_resting_on_another_document_than_its_editions_names_it() -> None:
+    """The edition's document is named once, above the routes; a route whose own source is
+    another document (the schema allows it; none does today) names that one, with its mark."""
+    from calculators.model.index import PolicyIndex
+
+    base = api.policy_index()
+    data = copy.deepcopy(base.data)
+    a1 = next(r for r in data["application-routes"]["routes"] if r["id"] == "2018-technician-a1")
+    a1["source"] = "rsbf-2018-74"
+    index = PolicyIndex(data, data_version=base.data_version)
+    facts = {"target": "技师", "certificate": "高级工", "years_since_certificate": 5}
+    answer = api.respond("eligibility", {**facts, "edition": "2018"}, index)
+    zh, en = (text(answer["view"], lang).splitlines() for lang in ("zh", "en"))
+    assert (
+        f"  ✔ A1 满足 — 要点：{ROUTES['2018-technician-a1']['description']['zh']}"
+        f" {NUMBER['rsbf-2018-74']}（已见原文）" in zh
+    )
+    assert (
+        f"  ✔ A1 met — Summary: {ROUTES['2018-technician-a1']['description']['en']}"
+        f" {NUMBER_EN['rsbf-2018-74']} ({NUMBER['rsbf-2018-74']}) (seen)" in en
+    )
+    # A2, on the edition's own document, names none.
+    assert any(line.startswith("  ✘ A2 ") and line.endswith("以上。") for line in zh)
