@@ -26,7 +26,7 @@ def quoted_clauses(citations: Iterable[str], index: PolicyIndex) -> Node | None:
     return folded(
         "calc-quotes",
         len(quoted),
-        el("ul", *(_quote(c, index) for c in quoted), cls="calc-quotes"),
+        el("ul", *(_quote(c, index) for c in quoted)),
         el(
             "p",
             el("small", words(Text(zh="", en=WORDING["unofficial"].en))),
