@@ -1,4 +1,6 @@
-"""The decision cases in tests/cases/*.yaml, run through api.run as the browser will run them.
+"""The decision cases in tests/cases/*.yaml, run through the API as the browser runs them (JSON
+in, JSON out; the page's layout of each answer is made once for all cases, by one test, since
+the cases pin decisions and the layout has tests of its own).
 
 Also checks that the cases keep covering the data: every route met and not met, every special
 route, every level in the equivalence cases, so a route added to the YAML without cases fails.
@@ -6,12 +8,14 @@ route, every level in the equivalence cases, so a route added to the YAML withou
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from calculators import api
 from calculators.model.index import PolicyIndex
+from calculators.plumbing.errors import InputError
 from calculators.rules import names
 from tests.case_files import load_cases
 from tests.support.cases import check_case, mismatches
@@ -24,8 +28,28 @@ CASES = [(c.stem, c.kind, c.case) for c in LOADED]
     ("kind", "case"), [(c.kind, c.case) for c in LOADED], ids=[c.id for c in LOADED]
 )
 def test_case(kind: str, case: dict[str, Any]) -> None:
-    problems = check_case(case, api.run, kind)
+    problems = check_case(case, _decided, kind)
     assert not problems, f"{case['name']}:\n" + "\n".join(problems)
+
+
+def _decided(kind: str, request_json: str) -> str:
+    """`api.run` without the page's layout: the same decision, or the same error object."""
+    try:
+        return json.dumps(api.answer(kind, json.loads(request_json), view=False))
+    except InputError as err:
+        return json.dumps(err.to_dict())
+
+
+def test_every_case_is_answered_alike_with_its_layout() -> None:
+    """`api.run` (what the page's worker calls) gives each case the decision above with its
+    layout: nothing in any case's answer stops the page from laying it out."""
+    for found in LOADED:
+        facts = json.dumps(found.case.get("facts", {}))
+        full = json.loads(api.run(found.case.get("kind", found.kind), facts))
+        bare = json.loads(_decided(found.case.get("kind", found.kind), facts))
+        assert ("view" in full) is ("error" not in full), found.id
+        full.pop("view", None)
+        assert full == bare, found.id
 
 
 def test_case_ids_are_ascii_and_unique() -> None:
