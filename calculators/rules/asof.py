@@ -21,7 +21,7 @@ import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from calculators.model.index import PolicyIndex
 from calculators.model.validity import Standing
@@ -32,6 +32,20 @@ from calculators.plumbing.texts import Text
 from calculators.rules.results import DocumentInForce, InForce, OtherDate
 
 type Decide = Callable[[Any, PolicyIndex], Any]
+
+
+class Dated(Protocol):
+    """A request: the day whose rules answer it (None: today)."""
+
+    as_of: date | None
+
+
+class Cited(Protocol):
+    """A result: the clauses and documents it rests on."""
+
+    sources: list[str]
+
+
 # An answer's headline, and the parts of it someone acts on, each under a key, in words.
 type Said = tuple[Callable[[Any], Text], Callable[[Any], Mapping[str, Text]]]
 
@@ -99,7 +113,7 @@ def earliest(index: PolicyIndex) -> date | None:
     return index.timeline.earliest()
 
 
-def point_in_time[Q, R](
+def point_in_time[Q: Dated, R: Cited](
     decide: Callable[[Q, PolicyIndex], R],
     headline: Callable[[R], Text],
     substance: Callable[[R], Mapping[str, Text]],
@@ -111,16 +125,16 @@ def point_in_time[Q, R](
     result on every call (its `in_force` is set here)."""
 
     def decide_on(request: Q, index: PolicyIndex) -> R:
-        day = getattr(request, "as_of", None) or date.today()
+        day = request.as_of or date.today()
         _check_day(day, index)
         rules = rules_on(index, day)
         try:
             result = decide(request, rules)
         except InputError as err:
-            if err.field == "as_of" or rules is index or not _answerable(decide, request, index):
+            if rules is index or not _answerable(decide, request, index):
                 raise
             raise _not_in_force(err, request, day) from None
-        in_force = _in_force(index, rules, day, tuple(getattr(result, "sources", ())))
+        in_force = _in_force(index, rules, day, tuple(result.sources))
         elsewhen = _elsewhen(decide, (headline, substance), request, index, day, result)
         if elsewhen:
             in_force = dataclasses.replace(in_force, elsewhen=elsewhen)
@@ -130,7 +144,6 @@ def point_in_time[Q, R](
         object.__setattr__(result, "in_force", in_force)
         return result
 
-    decide_on.__doc__ = decide.__doc__
     return decide_on
 
 
@@ -288,8 +301,7 @@ def _answer_on(
     differences = _differences(substance(result), substance(other))
     if not differences and headline(other) == headline(result):
         return None
-    cited = getattr(other, "sources", ())
-    return headline(other), [d.number for d in _documents(index, day, cited)], differences
+    return headline(other), [d.number for d in _documents(index, day, other.sources)], differences
 
 
 def _differences(here: Mapping[str, Text], there: Mapping[str, Text]) -> list[Text]:
