@@ -74,4 +74,4 @@ def _row(answer: RowAnswer, lang: str) -> dict[str, Any]:
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return json.dumps(value, ensure_ascii=False)

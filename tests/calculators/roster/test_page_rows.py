@@ -44,3 +44,41 @@ def test_every_field_of_a_row_reaches_the_page(lang: str) -> None:
     assert ("1 June 2029" if en else "2029年6月1日") in missing
     assert ("1 June 2029" if en else "2029年6月1日") in later["headline"]
     assert ("Technician" if en else "技师") in now["headline"] and "A1" in now["headline"]
+
+
+def test_a_row_without_a_title_route_or_note_has_empty_texts_and_a_month_is_noted() -> None:
+    """A Junior Worker (初级工) has no title under clause （十四）; with no date and no years no
+    route is closest; a certificate month alone is read as the month's last day, and said."""
+    roster = "姓名或工号,现有等级,取证日期\n戊,初级工,\n己,中级工,2024年2月\n"
+    answer, _, _ = check_for_page(roster.encode(), "zh", "2026-11-30")
+    junior, month = json.loads(answer)["rows"]
+    assert (junior["equivalent"], junior["eligible_from"], junior["notes"]) == ("", "", [])
+    assert month["notes"] == ["“取证日期”只写了年月，按当月最后一天（2024年2月29日）计算"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "stem"), [("zh", "检查结果", "检查结果"), ("en", "Result", "Results")]
+)
+def test_the_files_and_their_names_are_in_the_pages_language(
+    lang: str, header: str, stem: str
+) -> None:
+    """The two downloads (.xlsx, .csv with a byte-order mark), their columns in the page's
+    language and their names with the day of the check; the data version of the rules."""
+    import io
+    import zipfile
+
+    from calculators import api
+
+    progress: list[tuple[int, int]] = []
+    answer, xlsx, csv = check_for_page(
+        ROSTER.encode(), lang, "2026-11-30", progress=lambda *seen: progress.append(seen)
+    )
+    page = json.loads(answer)
+    assert page["files"] == {"xlsx": f"{stem}-2026-11-30.xlsx", "csv": f"{stem}-2026-11-30.csv"}
+    assert page["data_version"] == dict(api.policy_index().data_version)
+    assert progress == [(2, 2)]  # the two rows, reported at the end
+    assert csv.decode("utf-8-sig").splitlines()[0].split(",")[4] == header
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as workbook:
+        assert header in workbook.read("xl/worksheets/sheet1.xml").decode()
+    # The page is given the characters themselves, not \u escapes (half the bytes).
+    assert "丙" in answer
