@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -171,16 +172,17 @@ def _request(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _number(field: Field, value: str) -> float | int:
-    number = float(value) if _NUMBER.fullmatch(value) else float("nan")
-    if number != number or number in (float("inf"), float("-inf")):
-        raise InputError(field.name, messages.NOT_A_NUMBER.format(found=messages.shown(value)), [])
+    # A figure of thousands of digits reads as infinity: no number either.
+    number = float(value) if _NUMBER.fullmatch(value) else math.nan
+    if not math.isfinite(number):
+        raise InputError(field.name, messages.NOT_A_NUMBER.format(found=messages.shown(value)))
     return int(number) if number.is_integer() else number
 
 
 def _int(field: Field, value: str) -> int:
     if not _WHOLE_NUMBER.fullmatch(value):
         raise InputError(
-            field.name, messages.NOT_A_WHOLE_NUMBER.format(found=messages.shown(value)), []
+            field.name, messages.NOT_A_WHOLE_NUMBER.format(found=messages.shown(value))
         )
     return int(value)
 
