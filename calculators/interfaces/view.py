@@ -119,7 +119,7 @@ def text(view: dict[str, Any], lang: str) -> str:
 
 
 def _lines(node: Node, lang: str, depth: int, out: list[str]) -> None:
-    children = node.get("children", [])
+    children = node["children"]  # a block is an element (`el`), which always has them
     if node.get("tag") == "details":
         summary, *rest = children
         out.append("  " * depth + _inline(summary, lang) + WORDING["colon"].get(lang).rstrip())
@@ -138,11 +138,11 @@ def _lines(node: Node, lang: str, depth: int, out: list[str]) -> None:
 
 
 def _inline(node: Node, lang: str) -> str:
-    if "text" in node and "ref" not in node:
+    if "text" in node:  # words, or a reference shown with its own words
         return node["text"][lang]
     if "ref" in node:
-        shown = node.get("text") or node.get("label")
-        return shown[lang] if shown else node["ref"]
+        label = node.get("label")
+        return label[lang] if label else node["ref"]
     if "confidence" in node:
         open_, close = WORDING["open-bracket"].get(lang), WORDING["close-bracket"].get(lang)
         return f"{open_}{node['label'][lang]}{close}"

@@ -17,7 +17,6 @@ from pathlib import Path
 from calculators.interfaces.stdout import say
 from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
-from calculators.plumbing.serial import DATE_FORMS
 from calculators.plumbing.wording import WORDING
 from calculators.plumbing.written import read_written_day
 from calculators.roster import wording
@@ -78,5 +77,5 @@ def _day(text: str) -> date:
     written = read_written_day(text)
     if written is None:
         found = messages.shown(text, quote=True)
-        raise InputError("as_of", messages.TYPE_DATE.format(found=found), DATE_FORMS)
+        raise InputError("as_of", messages.TYPE_DATE.format(found=found))
     return written.day

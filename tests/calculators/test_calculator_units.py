@@ -70,6 +70,7 @@ def test_a_checkout_refuses_a_missing_or_stale_compiled_policy(
     os.utime(compiled, ns=(1_000_000_000, 1_000_000_000))
     os.utime(levels, ns=(2_000_000_000, 2_000_000_000))
     assert data.changed_since(compiled, policy) == [levels]
+    assert data.changed_since(tmp_path / "never-written.json", policy) == [levels]  # all of them
     with pytest.raises(data.PolicyNotCompiled) as stale:
         data.load_policy_data()
     assert str(stale.value) == (

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from calculators.plumbing.wording import SCRIPT_WORDING, WORDING
 from calculators.registry import calculators
 
@@ -149,3 +151,15 @@ def test_every_entry_has_both_languages() -> None:
     for key, text in WORDING.items():
         if key != "people":  # "人" after a head count; English needs no word there
             assert text.zh and text.en, key
+
+
+def test_a_module_cannot_reword_what_the_catalogue_says() -> None:
+    from calculators.plumbing import wording
+    from calculators.plumbing.texts import Text
+
+    with pytest.raises(ValueError) as refused:
+        wording.add(
+            {"list-sep": Text("；", "; "), "colon": Text(":", ":"), "x-new": Text("新", "new")}
+        )
+    assert str(refused.value) == "wording already in the catalogue: colon, list-sep"
+    assert "x-new" not in wording.WORDING and wording.WORDING["colon"].zh == "："

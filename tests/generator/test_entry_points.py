@@ -43,7 +43,10 @@ def test_compile_refuses_invalid_data_and_keeps_the_previous_file(
     assert dest.read_text(encoding="utf-8") == "previous"
 
 
-def test_a_project_copy_builds_with_its_own_generator_and_calculators(tmp_path: Path) -> None:
+def test_a_project_copy_builds_with_its_own_generator_and_calculators(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)  # set by the environment itself
     env = build_env(tmp_path)
     assert env["PYTHONPATH"] == f"{tmp_path / 'build'}{os.pathsep}{tmp_path}"
     assert env["NO_MKDOCS_2_WARNING"] == "1"

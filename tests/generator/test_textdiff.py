@@ -48,3 +48,12 @@ def test_html_marks_and_escapes() -> None:
     html = as_html(diff("<b>旧</b>", "<b>新</b>", "zh"))
     # Numeric references: the text goes into Markdown, which leaves them alone (escape.py).
     assert str(html) == "&#60;b&#62;<del>旧</del><ins>新</ins>&#60;/b&#62;"
+
+
+def test_a_run_of_words_taken_out_is_one_deletion_and_nothing_inserted() -> None:
+    assert diff("经备案的职业技能竞赛", "职业技能竞赛", "zh") == [
+        Piece("delete", "经备案的"),
+        Piece("equal", "职业技能竞赛"),
+    ]
+    # A clause replaced by none: all of it struck.
+    assert str(as_html(diff("全文", "", "zh"))) == "<del>全文</del>"

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from calculators.model.versions import DATED_RULES
+from calculators.plumbing.texts import Text
 from calculators.registry import calculators
 from hgpolicy.feed import atom_feed, feed_words
 from hgpolicy.pages import Renderer
 from hgpolicy.policy import Policy, load_policy
 from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
-from hgpolicy.timepages import clause_history, diff_anchors
+from hgpolicy.timepages import _diff, clause_history, diff_anchors
 from tests.versions.amended import AMENDS_FROM, amended_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,3 +188,13 @@ def test_the_route_table_dates_each_version_of_a_route(
     assert f'<span id="application-routes-2018-technician-a2-2027"></span>{new} |' in table
     # A route with one version carries no dates.
     assert '<span id="application-routes-2018-technician-a1"></span>**A1** |' in table
+
+
+def test_a_version_without_words_is_all_inserted_or_all_struck() -> None:
+    """A clause added by an amendment has no words before it; one a document repeals has none
+    after it: the difference is all of the other version."""
+    assert str(_diff(None, Text("新增一款。", "A new item."), "en")) == "<ins>A new item.</ins>"
+    assert (
+        str(_diff(Text("废止的一款。", "A repealed item."), None, "zh"))
+        == "<del>废止的一款。</del>"
+    )
