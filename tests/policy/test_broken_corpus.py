@@ -66,3 +66,34 @@ def test_the_real_policy_is_valid(root: Path) -> None:
     assert set(policy.data) == {p.stem for p in (root / "policy").glob("*.yaml")}
     levels = yaml.safe_load((root / "policy" / "levels.yaml").read_text(encoding="utf-8"))
     assert policy["levels"] == levels
+
+
+def test_versions_listed_out_of_date_order_are_read_in_date_order(
+    root: Path, tmp_path: Path
+) -> None:
+    """The order of a rule's versions in the file is not their order in time: a rule with a
+    version from 2030 and one from 2031, the 2031 one written first, each meeting the one
+    before on its day, is valid data."""
+    policy = tmp_path / "policy"
+    shutil.copytree(root / "policy", policy)
+    target = policy / "special-routes.yaml"
+    gap = yaml.safe_load((Path(__file__).parent / "broken" / "version-gap.yaml").read_text("utf-8"))
+    record = gap["new"][gap["new"].index("  - id: c9.4-competition-later") :]
+    record = record[: record.index("\n\n")] + "\n"
+
+    def version(year: int, until: str) -> str:
+        dated = record.replace("-later", f"-{year}").replace('"2030-03-01"', f'"{year}-01-01"')
+        return dated + until
+
+    text = target.read_text(encoding="utf-8")
+    first_ends = gap["new"][: gap["new"].index("  - id:")].replace("2030-03-01", "2030-01-01")
+    text = text.replace(gap["old"], first_ends + "\n# Statements outside", 1)
+    later = version(2031, "") + version(2030, '    valid_until: "2031-01-01"\n')
+    text = text.replace(gap["old"].split("\n")[-1], later + gap["old"].split("\n")[-1], 1)
+    target.write_text(text, encoding="utf-8")
+    routes = load_policy(policy)["special-routes"]["routes"]
+    assert [r["id"] for r in routes if r["id"].startswith("c9.4")] == [
+        "c9.4-competition",
+        "c9.4-competition-2031",
+        "c9.4-competition-2030",
+    ]
