@@ -290,6 +290,8 @@ def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPl
         assert ('id="calc-runtime"' in out) == (page.kind is Kind.CALCULATOR), page.uri
     calculator = _page("calculators/eligibility.en.md", "en/calculators/eligibility/")
     out = plugin.on_page_content(html, page=calculator, config=config, files=Files([]))
+    assert html in out and f'"snapshot":"{plugin.snapshot}"' in out.replace(" ", "")
+    assert plugin.snapshot  # this build's snapshot key, for the page to check its snapshot by
     assert (
         f'src="../../../assets/calculators/calculators.js?v={plugin.versions["calculators.js"]}"'
         in out
@@ -299,6 +301,7 @@ def test_only_a_calculator_page_gets_the_runtime(project: Path, plugin: PolicyPl
     out = plugin.on_page_content(html, page=roster, config=config, files=Files([]))
     assert f'src="../../../assets/calculators/roster.js?v={plugin.versions["roster.js"]}"' in out
     assert "roster.css?v=" in out and "calculators.js" not in out
+    assert "rules.js?v=" not in out.split('id="calc-runtime"')[0]  # no early answer to preload
     # a page the plugin did not make is left alone, whatever its HTML says
     written = _page("notes.md", "notes/")
     form = '<form data-calculator="eligibility"></form>'

@@ -155,7 +155,12 @@ def test_a_calculator_page_gets_the_runtime_settings_and_its_script(root: Path) 
     assert out.startswith(
         f'<link rel="stylesheet" href="{up}assets/calculators/calculators.css?v=c1">'
     )
-    assert html in out
+    # The style sheet, then the two modules the page script imports, preloaded, then the form.
+    assert out.startswith(
+        f'<link rel="stylesheet" href="{up}assets/calculators/calculators.css?v=c1">\n'
+        f'<link rel="modulepreload" href="{up}assets/calculators/common.js?v=s1">\n'
+        f'<link rel="modulepreload" href="{up}assets/calculators/rules.js?v=r1">\n{html}\n'
+    )
     # The page script runs as soon as it arrives (async), and the evaluator it imports for the
     # early answer is fetched beside it (modulepreload), before the form it reads.
     assert out.endswith(
