@@ -39,6 +39,7 @@ def test_the_runtime_is_the_pinned_pyodide(root: Path, tmp_path: Path) -> None:
 def test_only_the_needed_pyodide_files_are_copied_unchanged(root: Path, tmp_path: Path) -> None:
     runtime = rt.find_runtime(root)
     rt.install_runtime(runtime, tmp_path)
+    rt.install_runtime(runtime, tmp_path)  # a rebuild into the same folder
     copied = tmp_path / "assets" / "pyodide" / runtime.version
     assert {p.name for p in copied.iterdir()} == {*PYODIDE_FILES, runtime.stdlib_name}
     for name in PYODIDE_FILES:
@@ -99,10 +100,20 @@ def test_the_wheel_and_its_lockfile(root: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         assert set(files) <= set(zf.namelist())
         metadata = zf.read(f"calculators-{version}.dist-info/METADATA").decode()
-    assert metadata.splitlines()[:3] == [
+        wheel_file = zf.read(f"calculators-{version}.dist-info/WHEEL").decode()
+    assert metadata.splitlines() == [
         "Metadata-Version: 2.1",
         "Name: calculators",
         f"Version: {version}",
+        "Summary: Huangshi skilled-worker evaluation policy: calculators and compiled rules",
+        "Requires-Python: >=3.12",
+    ]
+    # The wheel format's own fields (PEP 427): a pure-Python wheel for any Python 3.
+    assert wheel_file.splitlines() == [
+        "Wheel-Version: 1.0",
+        "Generator: hgpolicy",
+        "Root-Is-Purelib: true",
+        "Tag: py3-none-any",
     ]
 
 
