@@ -1,0 +1,182 @@
+"""The layout of an answer as the page builds it from the view: which element holds which part.
+
+The page script turns each view node into the element it names (calculators.js `fill`): the
+verdict a heading the page focuses after an answer, the routes a list whose items the
+stylesheet marks met or missed and the tests find by `data-route`, the folded parts
+`<details>` that open in print, the data version a paragraph with the rules' digest. The
+terminal's text (test_cli_text.py) cannot see these: an element renamed or a part dropped
+from the layout changes no line of it. Expected outlines are typed from that contract, for
+answers whose parts the policy fixes: a Senior Worker one year after the certificate, under
+the 2018 conditions, misses Technician's three routes A1–A3; the Huangshi text has four
+special routes (（六）'s three and （九）4's competitions); a hired Technician is treated as
+an Engineer (clause （十四）), with five notes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators import api
+
+
+def _outline(node: dict[str, Any], deepest: int, depth: int = 0) -> list[str]:
+    """Each element down to `deepest` levels below the top as `tag.class [data-route]`."""
+    if "tag" not in node:
+        return []
+    name = node["tag"] + "".join(f".{c}" for c in node.get("class", "").split())
+    route = node.get("attrs", {}).get("data-route")
+    lines = ["  " * depth + name + (f" {route}" if route else "")]
+    if depth < deepest:
+        for child in node["children"]:
+            lines += _outline(child, deepest, depth + 1)
+    return lines
+
+
+def _layout(
+    kind: str, request: dict[str, Any], deepest: int = 2
+) -> tuple[dict[str, str], list[str]]:
+    view = api.respond(kind, request)["view"]
+    return view["data"], [line for node in view["nodes"] for line in _outline(node, deepest)]
+
+
+def test_an_eligibility_answer_is_laid_out_verdict_first_then_folded_parts() -> None:
+    data, layout = _layout(
+        "eligibility",
+        {
+            "target": "技师",
+            "certificate": "高级工",
+            "years_since_certificate": 1,
+            "edition": "2018",
+        },
+    )
+    assert data == {"eligible": "false"}
+    assert layout == [
+        "h3.calc-verdict.calc-no",
+        "p.calc-edition",
+        "details.calc-details",  # how each route stands
+        "  summary",
+        "  p.calc-subhead",
+        "    strong",
+        "  ul.calc-routes",
+        "    li.calc-missed 2018-technician-a1",
+        "    li.calc-missed 2018-technician-a2",
+        "    li.calc-missed 2018-technician-a3",
+        "details.calc-details",  # the Huangshi text's special routes
+        "  summary",
+        "  ul.calc-special",
+        "    li c6-direct-recognition",
+        "    li c6-out-of-sequence-promotion",
+        "    li c6-higher-level-evaluation",
+        "    li c9.4-competition",
+        "details.calc-details",  # the notes
+        "  summary",
+        "  ul.calc-notes",
+        "    li",
+        "p",  # the rules in force on the day
+        "details.calc-details",  # the clauses quoted: （六） and （九）4
+        "  summary",
+        "  ul",
+        "    li",
+        "    li",
+        "  p.calc-quote-original",
+        "    small",
+        "p.calc-version",
+    ]
+
+
+def test_a_route_shows_its_mark_label_state_summary_what_it_needs_and_its_note() -> None:
+    _, layout = _layout(
+        "eligibility",
+        {
+            "target": "技师",
+            "certificate": "高级工",
+            "years_since_certificate": 1,
+            "edition": "2018",
+        },
+        deepest=4,
+    )
+    a2 = layout.index("    li.calc-missed 2018-technician-a2")
+    assert layout[a2 : a2 + 10] == [
+        "    li.calc-missed 2018-technician-a2",
+        "      span.calc-mark",  # ✘, hidden from screen readers, which read the state
+        "      strong",  # A2
+        "      span.calc-state",  # not met
+        "      small",  # "Summary:"
+        "      p.calc-missing",
+        "        strong",  # "This route still needs:"
+        "      p.calc-route-note",
+        "        small",
+        "    li.calc-missed 2018-technician-a3",
+    ]
+    view = api.respond("eligibility", {"target": "技师", "years_since_certificate": 1,
+                                       "certificate": "高级工", "edition": "2018"})["view"]  # fmt: skip
+    mark = view["nodes"][2]["children"][2]["children"][0]["children"][0]
+    assert (mark["class"], mark["attrs"]) == ("calc-mark", {"aria-hidden": "true"})
+
+
+def test_an_extension_route_is_tagged() -> None:
+    _, layout = _layout(
+        "eligibility",
+        {"target": "技师", "certificate": "高级工", "years_since_certificate": 5,
+         "extensions": True, "edition": "2018"},
+        deepest=4,
+    )  # fmt: skip
+    e1 = layout.index("    li.calc-missed 2018-technician-e1")
+    assert layout[e1 + 3 : e1 + 5] == ["      span.calc-state", "      small.calc-tag"]
+
+
+def test_without_an_edition_the_other_editions_verdict_follows_the_edition() -> None:
+    _, layout = _layout("eligibility", {"target": "技师", "certificate": "高级工"})
+    assert layout[:6] == [
+        "h3.calc-verdict.calc-no",
+        "p.calc-edition",
+        "div.calc-other-editions",
+        "  p",  # they agree, or differ
+        "  ul",
+        "    li",  # the 2023 edition's verdict
+    ]
+
+
+def test_a_met_route_is_marked_met_and_the_verdict_yes() -> None:
+    data, layout = _layout(
+        "eligibility",
+        {
+            "target": "技师",
+            "certificate": "高级工",
+            "years_since_certificate": 5,
+            "edition": "2018",
+        },
+    )
+    assert data == {"eligible": "true"}
+    assert layout[0] == "h3.calc-verdict.calc-yes"
+    assert "    li.calc-met 2018-technician-a1" in layout
+
+
+def test_an_equivalence_answer_is_laid_out_verdict_first() -> None:
+    data, layout = _layout("equivalence", {"level": "技师"})
+    assert data == {"equivalent": "engineer"}
+    assert layout == [
+        "h3.calc-verdict.calc-yes",
+        "p",  # the explanation
+        "p",  # the scope of the clause
+        "  small",
+        "p",  # the title one may apply for
+        "  strong",
+        "details.calc-details",  # five notes
+        "  summary",
+        "  ul.calc-notes",
+        "    li",
+        "    li",
+        "    li",
+        "    li",
+        "    li",
+        "p",  # the rules in force on the day
+        "p.calc-sources",
+        "details.calc-details",  # clause （十四） quoted
+        "  summary",
+        "  ul",
+        "    li",
+        "  p.calc-quote-original",
+        "    small",
+        "p.calc-version",
+    ]
