@@ -48,7 +48,11 @@ def test_a_rewritten_clause_lists_its_versions_and_what_changed(amended: Rendere
     assert first.version.validity.valid_until.text == DAY
     assert second.version.validity.valid_from.text == DAY
     assert (first.pending, second.pending) == (False, PENDING)
-    assert first.diff_zh is None
+    assert first.diff_zh is None and first.diff_en is None  # nothing before the first
+    # A version is pending until its first day, and in force on it.
+    eve = date.fromordinal(AMENDS_FROM.toordinal() - 1)
+    assert clause_history(amended.model, "c14", eve)[1].pending is True
+    assert clause_history(amended.model, "c14", AMENDS_FROM)[1].pending is False
     # One character inserted in Chinese; the English compared word by word.
     assert "、工程师、<ins>正</ins>高级工程师享受" in second.diff_zh
     assert "<del>" not in second.diff_zh
