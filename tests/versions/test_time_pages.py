@@ -202,3 +202,18 @@ def test_a_version_without_words_is_all_inserted_or_all_struck() -> None:
         str(_diff(Text("废止的一款。", "A repealed item."), None, "zh"))
         == "<del>废止的一款。</del>"
     )
+
+
+def test_the_home_page_lists_every_change_with_its_day_and_where_to_see_it(
+    amended: Renderer,
+) -> None:
+    """The home page's status box reads the same changes as the banners: the example's rule
+    record (the levels page) and clause （十四） (the full text), each with its day."""
+    home = amended.render("home", lang="en", page_uri="index.md")
+    (line,) = [line for line in home.splitlines() if line.startswith("- **Changes to the rules**")]
+    state = "(not yet in force)" if PENDING else "(in force)"
+    assert (
+        "[Senior Technician → Senior Engineer](reference/levels.md#equivalence-c14-senior" in line
+    )
+    assert f"changes from {SAID['en']} {state} [See the versions](text.md#c14-versions)" in line
+    assert line.count("[See the versions]") == 2
