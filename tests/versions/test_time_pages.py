@@ -211,9 +211,13 @@ def test_the_home_page_lists_every_change_with_its_day_and_where_to_see_it(
     record (the levels page) and clause （十四） (the full text), each with its day."""
     home = amended.render("home", lang="en", page_uri="index.md")
     (line,) = [line for line in home.splitlines() if line.startswith("- **Changes to the rules**")]
-    state = "(not yet in force)" if PENDING else "(in force)"
+    when = (
+        f"changes from {SAID['en']} (not yet in force)"
+        if PENDING
+        else f"has a later version, in force from {SAID['en']}"
+    )
     assert (
         "[Senior Technician → Senior Engineer](reference/levels.md#equivalence-c14-senior" in line
     )
-    assert f"changes from {SAID['en']} {state} [See the versions](text.md#c14-versions)" in line
+    assert f"{when} [See the versions](text.md#c14-versions)" in line
     assert line.count("[See the versions]") == 2
