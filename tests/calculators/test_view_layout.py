@@ -180,3 +180,11 @@ def test_an_equivalence_answer_is_laid_out_verdict_first() -> None:
         "    small",
         "p.calc-version",
     ]
+
+
+def test_a_level_without_a_title_says_none_and_has_no_notes_to_fold() -> None:
+    """Clause （十四） names no title for a Junior Worker (初级工), and no note applies."""
+    data, layout = _layout("equivalence", {"level": "初级工"})
+    assert data == {"equivalent": "none"}
+    assert layout[0] == "h3.calc-verdict.calc-no"
+    assert "  ul.calc-notes" not in layout
