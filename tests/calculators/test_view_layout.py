@@ -18,6 +18,15 @@ from typing import Any
 
 from calculators import api
 
+# A Senior Worker one year after the certificate, under the 2018 conditions: every route to
+# Technician missed.
+WAITING = {
+    "target": "技师",
+    "certificate": "高级工",
+    "years_since_certificate": 1,
+    "edition": "2018",
+}
+
 
 def _outline(node: dict[str, Any], deepest: int, depth: int = 0) -> list[str]:
     """Each element down to `deepest` levels below the top as `tag.class [data-route]`."""
@@ -42,12 +51,7 @@ def _layout(
 def test_an_eligibility_answer_is_laid_out_verdict_first_then_folded_parts() -> None:
     data, layout = _layout(
         "eligibility",
-        {
-            "target": "技师",
-            "certificate": "高级工",
-            "years_since_certificate": 1,
-            "edition": "2018",
-        },
+        WAITING,
     )
     assert data == {"eligible": "false"}
     assert layout == [
@@ -87,12 +91,7 @@ def test_an_eligibility_answer_is_laid_out_verdict_first_then_folded_parts() -> 
 def test_a_route_shows_its_mark_label_state_summary_what_it_needs_and_its_note() -> None:
     _, layout = _layout(
         "eligibility",
-        {
-            "target": "技师",
-            "certificate": "高级工",
-            "years_since_certificate": 1,
-            "edition": "2018",
-        },
+        WAITING,
         deepest=4,
     )
     a2 = layout.index("    li.calc-missed 2018-technician-a2")
@@ -108,8 +107,7 @@ def test_a_route_shows_its_mark_label_state_summary_what_it_needs_and_its_note()
         "        small",
         "    li.calc-missed 2018-technician-a3",
     ]
-    view = api.respond("eligibility", {"target": "技师", "years_since_certificate": 1,
-                                       "certificate": "高级工", "edition": "2018"})["view"]  # fmt: skip
+    view = api.respond("eligibility", WAITING)["view"]
     mark = view["nodes"][2]["children"][2]["children"][0]["children"][0]
     assert (mark["class"], mark["attrs"]) == ("calc-mark", {"aria-hidden": "true"})
 
