@@ -335,3 +335,23 @@ def test_a_level_with_no_title_and_no_title_to_apply_for_is_told_no_other_day(
     answer = _answer("equivalence", amended, level=level, as_of="2027-02-28")
     assert answer["equivalent"] is None and answer["may_apply_for"] is None
     assert answer["in_force"]["elsewhen"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "in_force", "unsure"),
+    [
+        ("zh", "适用2020年5月1日施行的规则：黄改委发〔2020〕4号（自2020年起）",
+         "- 黄改委发〔2020〕4号 无法确定当天是否已经施行："),
+        ("en", "Rules in force on 1 May 2020: 黄改委发〔2020〕4号 (from 2020)",
+         "- 黄改委发〔2020〕4号 Whether it applied on that day is not known: "),
+    ],
+)  # fmt: skip
+def test_a_day_in_the_year_of_issue_is_said_to_be_unsure_with_why(
+    lang: str, in_force: str, unsure: str
+) -> None:
+    """On 1 May 2020 the opinion may not yet have been issued (its text gives the year
+    alone): the answer names it, then says that and why, in the document's own note."""
+    answer = _answer("equivalence", level="技师", as_of="2020-05-01")
+    lines = text(answer["view"], lang).splitlines()
+    at = lines.index(in_force)
+    assert lines[at + 1] == unsure + META["validity_note"][lang]
