@@ -147,3 +147,30 @@ def test_run_batch_with_python_objects_too_big_to_print() -> None:
 def test_a_request_that_is_not_text_is_an_error() -> None:
     error = _error("eligibility", None)  # type: ignore[arg-type]
     assert error["field"] == "request"
+
+
+@pytest.mark.parametrize(
+    ("request_json", "why_zh", "why_en"),
+    [
+        ("{", "Expecting property name enclosed in double quotes",
+         "Expecting property name enclosed in double quotes"),  # the decoder's own words
+        ("[" * 33 + "]" * 33, "嵌套层数过多", "nested too deeply"),  # 33 levels: one too many
+        ('{"age": ' + "9" * 5000 + "}", "数字位数过多", "a number has too many digits"),
+    ],
+    ids=["syntax", "too-deep", "too-many-digits"],
+)  # fmt: skip
+def test_a_request_that_is_not_json_says_why_in_both_languages(
+    request_json: str, why_zh: str, why_en: str
+) -> None:
+    assert _error("eligibility", request_json)["message"] == {
+        "zh": f"请求不是有效的 JSON（{why_zh}）",
+        "en": f"the request is not valid JSON ({why_en})",
+    }
+
+
+def test_32_levels_of_nesting_are_read_and_a_request_that_is_not_text_is_named() -> None:
+    # 32 levels are JSON the decoder reads: the refusal is then that it is not an object.
+    nested = _error("eligibility", "[" * 32 + "]" * 32)
+    assert nested["message"]["en"].startswith("must be an object (found [[[")
+    not_text = json.loads(api.run("eligibility", 5))["error"]  # type: ignore[arg-type]
+    assert not_text["message"] == {"zh": "应为文字（收到 5）", "en": "must be text (found 5)"}
