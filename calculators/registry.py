@@ -108,7 +108,7 @@ class Calculator:
     """
 
     kind: str
-    request: type
+    request: type[Any]  # a dataclass with `from_dict` (Serializable)
     result: type
     decide: Callable[[Any, PolicyIndex], Any]
     summary: Callable[[Any], dict[str, Any]]
@@ -182,6 +182,7 @@ def check_ranges(request: Any) -> None:
         if value is None:
             continue
         if value < how.low or (how.high is not None and value > how.high):
+            assert how.out_of_range is not None  # _ranged keeps only the fields that have one
             raise InputError(
                 name,
                 WORDING[how.out_of_range].format(low=how.low, high=how.high, found=shown(value)),
@@ -190,7 +191,7 @@ def check_ranges(request: Any) -> None:
 
 
 @functools.cache
-def _ranged(request_type: type) -> tuple[tuple[str, Ask], ...]:
+def _ranged(request_type: type[Any]) -> tuple[tuple[str, Ask], ...]:
     """The fields of a request type that declare a range, with how: looked up once per type,
     not on each of a batch's requests."""
     asked = ((f.name, f.metadata["ask"]) for f in dataclasses.fields(request_type))

@@ -21,6 +21,7 @@ one per line with their status; `mutmut show <name>` in .mutate/ shows one.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -32,6 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / ".mutate"
 PACKAGES = {"calculators": "calculators", "hgpolicy": "build/hgpolicy"}
+# The tests a package's mutants do not run (tests/conftest.py deselects them): the generator's
+# tests build pages through most of the calculators, and each survivor of the calculators
+# would pay for them (6 s) for what the calculators' own tests check; the calculators' tests
+# check nothing the generator writes. Every function keeps tests of its own package.
+TESTS_ELSEWHERE = {
+    "calculators": ["tests/generator/", "tests/build/"],
+    "hgpolicy": ["tests/calculators/"],
+}
 LINKED = ["tests", "policy", "docs", "build", "mkdocs.yml", "package.json", "pyproject.toml"]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
@@ -57,9 +66,17 @@ def prepare(again: bool) -> None:
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
     """Run the mutmut installed beside this Python, in the scratch folder."""
     command = [str(Path(sys.executable).with_name("mutmut")), *args]
+    tools = Path(sys.executable).parent
     env = {
         **os.environ,
-        "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
+        # The type checker mutmut runs (pyproject.toml: type_check_command), and the packages it
+        # reads the libraries' types from.
+        "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(tools.parent),
+        "TESTS_UNDER_MUTATION": "1",
+        "MUTATION_TESTS_ELSEWHERE": json.dumps(
+            TESTS_ELSEWHERE
+        ),  # the tests' Hypothesis profile and fresh caches
         # Each mutant starts a pytest session: without scanning every installed package for
         # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",

@@ -11,10 +11,13 @@ from __future__ import annotations
 import itertools
 import json
 from functools import cached_property
+from types import ModuleType
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+
+from calculators.model.index import PolicyIndex
 
 from .policy import Policy
 from .runtime import PACKAGE, Runtime
@@ -42,8 +45,8 @@ class CalculatorData:
     def __init__(self, policy: Policy) -> None:
         from calculators import api
 
-        self._api = api
-        self._index = policy.model  # the same model the pages read
+        self._api: ModuleType = api
+        self._index: PolicyIndex = policy.model  # the same model the pages read
 
     @cached_property
     def tables(self) -> dict[str, Any]:

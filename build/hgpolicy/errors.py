@@ -24,5 +24,7 @@ class PolicyError(Exception):
     """Raised with every problem found, so one build run reports them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.message))
+        self.problems: list[Problem] = sorted(
+            problems, key=lambda p: (str(p.file), p.line, p.message)
+        )
         super().__init__("\n".join(str(p) for p in self.problems))

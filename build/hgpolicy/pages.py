@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from calculators.model.document import Part
 from calculators.model.index import PolicyIndex
+from calculators.model.records import Source
 from calculators.model.versions import DATED_RULES
 from calculators.plumbing.messages import human_day
 from calculators.plumbing.texts import Text
@@ -26,7 +27,7 @@ from .escape import text as escape_text
 from .ladder import ladder_svg
 from .policy import Policy
 from .sitepages import BY_URI, SITE_PAGES, SitePage
-from .timepages import changes, clause_history, versions_anchor
+from .timepages import Change, changes, clause_history, versions_anchor
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUFFIX = ".md.j2"
@@ -185,10 +186,10 @@ class Renderer:
     """Jinja environment bound to one validated policy."""
 
     def __init__(self, policy: Policy) -> None:
-        self.policy = policy
+        self.policy: Policy = policy
         # Every value a template prints is escaped (see escape.py) unless it is Markup: the
         # markup the helpers below write on purpose, with the data inside escaped.
-        self.env = Environment(
+        self.env: Environment = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
             autoescape=True,
@@ -197,21 +198,23 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.model = policy.model
+        self.model: PolicyIndex = policy.model
         self.parts: list[Part] = list(self.model.document.parts)
-        self.part_by_id = self.model.clauses
-        self.sources = self.model.sources
-        self.cited = cited_records(policy)
-        self.records = records_by_id(policy)
+        self.part_by_id: dict[str, Part] = self.model.clauses
+        self.sources: dict[str, Source] = self.model.sources
+        self.cited: dict[str, list[Record]] = cited_records(policy)
+        self.records: dict[str, Record] = records_by_id(policy)
         # Each calculator's form, from its declaration (calculators/registry.py); then the
         # catalogue of wording, with what the calculator modules have added to it.
         self.forms = {kind: form(calc, self.model) for kind, calc in calculators().items()}
         self.labels: dict[str, dict[str, str]] = catalogue()
         # The day of the build: a change from a later day is pending; the rules of this day
         # are the ones the ladder draws.
-        self.today = date.today()
-        self.today_rules = rules_on(self.model, self.today)
-        self.changes = changes(self.model, PAGES, self.today, applied_rules(calculators()))
+        self.today: date = date.today()
+        self.today_rules: PolicyIndex = rules_on(self.model, self.today)
+        self.changes: list[Change] = changes(
+            self.model, PAGES, self.today, applied_rules(calculators())
+        )
 
     def record_dates(self, record_id: str) -> dict[str, str] | None:
         """The dates of a rule record that has versions (`{"from", "until"}` as the data
@@ -305,7 +308,9 @@ class PageContext:
 
     def t(self, text: Text | dict[str, str] | None) -> str:
         """The `lang` side of a text of the model or a {zh, en} record of the data."""
-        return "" if text is None else text.get(self.lang)
+        if text is None:
+            return ""
+        return (text if isinstance(text, Text) else Text.of(text)).get(self.lang)
 
     def day(self, text: str) -> str:
         """A date the data writes as ISO text (2027, 2027-03, 2027-03-01), as people write it

@@ -79,15 +79,15 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         self._policy_fingerprint: str | None = None  # of policy/, when it was last loaded
         self.renderer: Renderer | None = None
         self.calc: CalculatorData | None = None
-        self.compiled = ""  # policy.json
+        self.compiled: str = ""  # policy.json
         self.runtime: Runtime | None = None
         self.wheel_files: dict[str, bytes] = {}
-        self.snapshot = ""
+        self.snapshot: str = ""
         self.versions: dict[str, str] = {}  # page asset -> digest of its content
         self.pages: dict[str, tuple[SitePage, str]] = {}  # source uri -> (page, language)
         self.swap: SiteSwap | None = None
-        self.inputs = ""  # the inputs' fingerprint as the build began
-        self.serving = False  # under `mkdocs serve`: no compressed copies
+        self.inputs: str = ""  # the inputs' fingerprint as the build began
+        self.serving: bool = False  # under `mkdocs serve`: no compressed copies
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """A plugin with this event is kept across the rebuilds of `mkdocs serve`, so a
@@ -131,9 +131,10 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         scripts = Path(config.docs_dir) / SCRIPTS
         self.versions = {name: _digest(scripts / name) for name in ASSETS}
         assert self.renderer is not None
-        self.renderer.env.globals["calc"] = self.calc
-        self.renderer.env.globals["roster"] = RosterData(self.renderer.model)
-        self.renderer.env.globals["third_party"] = components(self.runtime)
+        template_globals: dict[str, Any] = self.renderer.env.globals
+        template_globals["calc"] = self.calc
+        template_globals["roster"] = RosterData(self.renderer.model)
+        template_globals["third_party"] = components(self.runtime)
 
     @event_priority(-200)  # after every other on_config: the policy is valid before the lock
     def _begin_swap(self, config: MkDocsConfig) -> MkDocsConfig:

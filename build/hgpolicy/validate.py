@@ -18,7 +18,7 @@ says what the data must look like:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +131,11 @@ def _at(record: Any, path: str) -> Any:
 def _problem(file: YamlFile, error: ValidationError) -> Problem:
     """Turn a jsonschema error into file:line: message (schema path)."""
     path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+    if (
+        error.validator == "additionalProperties"
+        and isinstance(error.instance, dict)
+        and isinstance(error.schema, Mapping)
+    ):
         allowed = set(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
         if extra:

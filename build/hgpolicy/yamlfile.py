@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.constructor
+import yaml.reader
 
 from .errors import PolicyError, Problem
 

@@ -49,7 +49,7 @@ class PolicyIndex:
     """
 
     def __init__(self, data: dict[str, Any], data_version: dict[str, str] | None = None) -> None:
-        self.data = data
+        self.data: dict[str, Any] = data
         if data_version is not None:
             # The rules of one day (rules_on): a part of the data, answering as its version.
             self.__dict__["data_version"] = data_version
@@ -66,18 +66,18 @@ class PolicyIndex:
             Education.of(r) for r in data["education"]["education"]
         )
         self.sources: dict[str, Source] = _by_id(Source.of(r) for r in data["sources"]["sources"])
-        self.document = Document.of(data["document"])
+        self.document: Document = Document.of(data["document"])
         # Every citable part of the text by id (preamble, sections, clauses, sub-items, closing).
         self.clauses: dict[str, Part] = _by_id(self.document.parts)
         # The documents with dates, each clause's versions and each rule's dates (versions.py).
-        self.timeline = Timeline(data, self.document)
+        self.timeline: Timeline = Timeline(data, self.document)
         routes = data["application-routes"]
         self.default_edition: str = routes["default_edition"]
         self.editions: dict[str, Edition] = _by_id(Edition.of(e) for e in routes["editions"])
         self.routes: list[Route] = [Route.of(r, extension=False) for r in routes["routes"]]
         self.extensions: list[Route] = [Route.of(r, extension=True) for r in routes["extensions"]]
-        self.equivalence = EquivalenceRules.of(data["equivalence"])
-        self.special = SpecialRoutes.of(data["special-routes"])
+        self.equivalence: EquivalenceRules = EquivalenceRules.of(data["equivalence"])
+        self.special: SpecialRoutes = SpecialRoutes.of(data["special-routes"])
         self.confidence_marks: dict[str, ConfidenceMark] = _by_id(
             ConfidenceMark.of(r) for r in data["confidence"]["marks"]
         )

@@ -122,7 +122,7 @@ class Timeline:
             if not any(k in raw for k in ("valid_from", "valid_until", "amends", "replaces")):
                 continue
             found[raw["id"]] = _dated_source(raw)
-        self.documents = _ended_by_replacement(found)
+        self.documents: dict[str, DatedDocument] = _ended_by_replacement(found)
         self.versions: dict[str, list[ClauseVersion]] = _clause_versions(
             document, self.base, self.documents
         )

@@ -16,9 +16,9 @@ class InputError(ValueError):
     """A request the calculators cannot answer as asked."""
 
     def __init__(self, field: str, message: Text, accepted: Sequence[str] = ()) -> None:
-        self.field = field
-        self.message = message
-        self.accepted = list(accepted)
+        self.field: str = field
+        self.message: Text = message
+        self.accepted: list[str] = list(accepted)
         super().__init__(f"{field}: {message.en}")
 
     def to_dict(self) -> dict[str, Any]:

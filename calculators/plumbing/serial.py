@@ -97,7 +97,7 @@ def _encoder(cls: type) -> _Encoder:
     return encode
 
 
-def _dataclass_encoder(cls: type) -> _Encoder:
+def _dataclass_encoder(cls: type[Any]) -> _Encoder:
     """A function written for `cls`: its fields read in order, plain values (str, int, float,
     bool, None) taken as they are and anything else encoded by `to_dict`, without a call
     per field. The result is the same dict the generic loop over the fields would make."""

@@ -31,8 +31,8 @@ class CellError(ValueError):
     (`date`, `number`, `yes_no`), for a message in the page's language."""
 
     def __init__(self, expected: str, found: str) -> None:
-        self.expected = expected
-        self.found = found
+        self.expected: str = expected
+        self.found: str = found
         super().__init__(f"expected {expected}, found {found!r}")
 
 

@@ -52,7 +52,7 @@ class RosterError(ValueError):
     bilingual for the page."""
 
     def __init__(self, message: Text) -> None:
-        self.message = message
+        self.message: Text = message
         super().__init__(message.en)
 
 

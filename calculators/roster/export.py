@@ -115,8 +115,8 @@ def _result_rows(roster: Roster, lang: str) -> list[list[Cell]]:
 
 def _summary_rows(roster: Roster, lang: str) -> list[list[Cell]]:
     version = roster.data_version
-    return [
-        *([wording.STATUS[s].get(lang), roster.summary[s]] for s in STATUSES),
+    rows: list[list[Cell]] = [[wording.STATUS[s].get(lang), roster.summary[s]] for s in STATUSES]
+    return rows + [
         [],
         [wording.CHECKED_ON.get(lang), roster.as_of],
         [wording.RULES_APPLIED.get(lang), rules_applied(roster).get(lang)],

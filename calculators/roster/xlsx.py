@@ -45,8 +45,8 @@ class WorkbookError(ValueError):
     `REASONS` (the caller words it in the page's language)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        self.reason = reason
-        self.detail = detail
+        self.reason: str = reason
+        self.detail: str = detail
         super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
@@ -99,7 +99,7 @@ def _open(archive: zipfile.ZipFile, path: str) -> IO[bytes]:
     """A part opened for parsing, refused if it starts with a document type declaration (whose
     entities could expand a few bytes into gigabytes): the sheet, the largest part, too."""
     part = archive.open(path)
-    head = part.peek(2048) if hasattr(part, "peek") else b""
+    head = part.peek(2048) if isinstance(part, zipfile.ZipExtFile) else b""
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         part.close()
         raise WorkbookError("damaged", f"{path}: a document type declaration")
@@ -285,8 +285,9 @@ def _cell_value(
 def _fill_merged(cells: dict[tuple[int, int], Cell], ref: str) -> None:
     """Every cell of a merged range gets its top-left value, as the eye reads a merged
     header ("取证日期" over two columns means both)."""
-    corners = [_CELL_REF.match(part) for part in ref.split(":")]
-    if len(corners) != 2 or not all(corners):
+    parts = ref.split(":")
+    corners = [m for part in parts if (m := _CELL_REF.match(part))]
+    if len(parts) != 2 or len(corners) != 2:
         return
     (c1, r1), (c2, r2) = ((column_index(m.group(1)), int(m.group(2)) - 1) for m in corners)
     value = cells.get((r1, c1))

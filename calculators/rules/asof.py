@@ -35,15 +35,18 @@ type Decide = Callable[[Any, PolicyIndex], Any]
 
 
 class Dated(Protocol):
-    """A request: the day whose rules answer it (None: today)."""
+    """A request: the day whose rules answer it (None: today). A property: the requests are
+    frozen dataclasses, whose fields cannot be assigned."""
 
-    as_of: date | None
+    @property
+    def as_of(self) -> date | None: ...
 
 
 class Cited(Protocol):
-    """A result: the clauses and documents it rests on."""
+    """A result: the clauses and documents it rests on (a property, as for Dated)."""
 
-    sources: list[str]
+    @property
+    def sources(self) -> list[str]: ...
 
 
 # An answer's headline, and the parts of it someone acts on, each under a key, in words.
