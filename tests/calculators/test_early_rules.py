@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 from dataclasses import fields
@@ -321,3 +322,49 @@ def test_every_condition_kind_compiles_to_tests_on_known_fields(index: PolicyInd
     assert derived <= known and derived <= {f.name for f in fields(Situation)}
     routes = sum(len(r) for r in rules["editions"].values())
     assert routes == len(index.routes) + len(index.extensions)
+
+
+def test_the_early_answer_keeps_to_the_days_python_accepts(index: PolicyIndex) -> None:
+    """Python takes dates from 1900-01-01 to 2999-12-31 (calculators/rules/dates.py's range, a
+    guard against a mistyped year) and refuses one a day outside; so must the page, which then
+    leaves the request to Python. The 10,000 generated requests cross the first bound now and
+    then; these cross both on purpose, and are fast enough for every mutation run."""
+
+    def request(certificate_date: str, as_of: str = "2026-11-30") -> dict[str, Any]:
+        return {"edition": "2018", "target": "technician", "certificate": "senior-worker",
+                "certificate_date": certificate_date, "as_of": as_of}  # fmt: skip
+
+    requests = [
+        request("1900-01-01"),
+        request("1899-12-31"),
+        request("2020-01-01", as_of="2999-12-31"),
+        request("2020-01-01", as_of="3000-01-01"),
+    ]
+    first, before, last, after = early(index, requests, date(2026, 11, 30))
+    assert before is None and after is None
+    assert first is not None and first["eligible"] is True  # 126 years a Senior Worker
+    assert last is not None and last["eligible"] is True
+    problems, decided = disagreements(index, requests, date(2026, 11, 30))
+    assert not problems and decided[1] is None and decided[3] is None
+
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "calculators"
+
+
+def test_the_page_finds_every_part_of_the_structure_it_reads(index: PolicyIndex) -> None:
+    """What the page's scripts read of the compiled rules (`rules.<key>`, `rules.days.<key>`,
+    a level's `order`, `national` and `label`) is in it: the early answer is shown by
+    calculators.js, which Node's evaluator does not run. The headline names the level as the
+    policy names it with its grade (policy/levels.yaml: 技师, 二级) and the opening day's month in
+    English; the 12 months in order."""
+    rules = eligibility_rules(index)
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in SCRIPTS.glob("*.js"))
+    read = set(re.findall(r"\brules\.([a-z_]+)", scripts)) - {"decide", "js", "py"}  # file names
+    assert read >= {"days", "levels", "month_names_en", "fields", "editions"}
+    assert read <= set(rules), read - set(rules)
+    assert set(re.findall(r"\brules\.days\.([a-z_]+)", scripts)) <= set(rules["days"])
+    technician = rules["levels"]["technician"]
+    assert technician["label"] == {"zh": "技师（二级）", "en": "Technician (Level 2)"}
+    assert (technician["order"], technician["national"]) == (4, True)
+    assert rules["month_names_en"][0] == "January" and rules["month_names_en"][11] == "December"
+    assert len(rules["month_names_en"]) == 12

@@ -186,3 +186,30 @@ def test_a_level_without_a_title_says_none_and_has_no_notes_to_fold() -> None:
     assert data == {"equivalent": "none"}
     assert layout[0] == "h3.calc-verdict.calc-no"
     assert "  ul.calc-notes" not in layout
+
+
+def test_a_special_route_shows_its_status_its_explanation_and_its_clause() -> None:
+    """Each special route: its status tag, a space, what the text says of it, a space, a link
+    to its clause (（六） for the three routes of clause (6), （九）4 for competitions), then
+    its notes only if it has any: higher-level evaluation has none in policy/special-routes.yaml."""
+    view = api.respond("eligibility", WAITING)["view"]
+    special = next(n for n in view["nodes"][3]["children"] if n.get("tag") == "ul")
+    clauses = {
+        "c6-direct-recognition": ("c6", "黄改委发〔2020〕4号（六）"),
+        "c6-out-of-sequence-promotion": ("c6", "黄改委发〔2020〕4号（六）"),
+        "c6-higher-level-evaluation": ("c6", "黄改委发〔2020〕4号（六）"),
+        "c9.4-competition": ("c9.4", "黄改委发〔2020〕4号（九）4"),
+    }
+    for item in special["children"]:
+        route = item["attrs"]["data-route"]
+        tag, space, explanation, space_again, link, *notes = item["children"]
+        assert (tag["tag"], tag["class"]) == ("span", "calc-tag")
+        assert space == space_again == {"text": {"zh": " ", "en": " "}}
+        assert explanation["text"]["zh"].startswith(
+            {"c6-direct-recognition": "直接认定", "c6-out-of-sequence-promotion": "破格晋级",
+             "c6-higher-level-evaluation": "越级", "c9.4-competition": "竞赛选拔"}[route]
+        )  # fmt: skip
+        assert (link["ref"], link["label"]["zh"]) == clauses[route]
+        assert [(n["tag"], n["class"]) for n in notes] == (
+            [] if route == "c6-higher-level-evaluation" else [("ul", "calc-notes")]
+        )

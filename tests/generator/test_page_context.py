@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from hgpolicy.pages import Renderer
+from hgpolicy.pages import PageContext, Renderer
 
 
 @pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
@@ -71,3 +71,25 @@ def test_a_provision_is_called_by_its_name_or_by_its_parts_heading(renderer: Ren
     page = PageContext(renderer, "en", "")
     assert page.name_of({"name": {"zh": "甲", "en": "A"}, "source": "c5"}) == "A"
     assert page.name_of({"source": "c5"}) == "Putting Moral Character First"
+
+
+# A note named in a list by its opening words: up to 24 characters of Chinese or 60 of English
+# as they are; longer, cut there (English at the last whole word), without the punctuation or
+# space the cut leaves at its end, then "…".
+EXCERPTS = [
+    ("zh", "一二三四五六七八九十一二三四五六七八九十一二三四", "一二三四五六七八九十一二三四五六七八九十一二三四"),
+    ("zh", "一二三四五六七八九十一二三四五六七八九十一二三，五", "一二三四五六七八九十一二三四五六七八九十一二三…"),
+    ("zh", "一二三四五六七八九十一二三四五六七八九十一二三四五", "一二三四五六七八九十一二三四五六七八九十一二三四…"),
+    ("en", "word " * 11 + "fifty", "word " * 11 + "fifty"),  # 60 characters
+    ("en", "word " * 11 + "fifty1", "word word word word word word word word word word word…"),
+    ("en", "X" * 61, "X" * 60 + "…"),  # no space to cut at, and no letter stripped
+    ("en", "words, " * 8 + "more and more", "words, words, words, words, words, words, words, words…"),
+    ("zh", "有 空格的中文" * 5, "有 空格的中文有 空格的中文有 空格的中文有 空…"),  # spaces kept
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "note", "named"), EXCERPTS)
+def test_a_note_is_named_by_its_opening_words(
+    renderer: Renderer, lang: str, note: str, named: str
+) -> None:
+    assert PageContext(renderer, lang, "").excerpt(note) == named
