@@ -9,6 +9,7 @@ column as the file names it and the reason, while the other rows are still answe
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -113,7 +114,10 @@ def read_table(data: bytes) -> list[list[Cell]]:
     if data.startswith(_ZIP):
         return read_first_sheet(data).rows
     text, _encoding = decode(data)
-    rows = read_text_table(text)
+    try:
+        rows = read_text_table(text)
+    except csv.Error:  # a cell of over 131,072 characters: no table a person typed
+        raise RosterError(wording.WORKBOOK_REASONS["not_a_workbook"]) from None
     if len(rows) > MAX_ROWS + 1:  # the header, then at most MAX_ROWS rows, as in a workbook
         raise RosterError(wording.WORKBOOK_REASONS["too_many_rows"])
     return [list(row) for row in rows]

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from calculators.roster.check import Roster, RosterError, check_file, check_table
+from calculators.roster.check import Roster, RosterError, check_file, check_table, read_table
 from calculators.roster.xlsx import OutSheet, write_workbook
 
 AS_OF = date(2026, 11, 30)
@@ -213,3 +213,35 @@ def test_the_check_carries_its_date_and_the_data_version() -> None:
     roster = check([["张三", "高级工", "2021-06-01", 6, "是", ""]])
     assert roster.as_of == AS_OF
     assert set(roster.data_version) == {"date", "digest"}
+
+
+def test_20000_rows_are_read_and_one_more_is_not() -> None:
+    """The limit is 20,000 rows besides the header (the page's words: "at most 20,000 rows")."""
+    header, row = "现有等级\t取证日期", "高级工\t2021-06-01"
+    assert len(read_table("\n".join([header, *[row] * 20_000]).encode())) == 20_001
+    with pytest.raises(RosterError):
+        read_table("\n".join([header, *[row] * 20_001]).encode())
+
+
+def test_a_file_of_20_mb_is_read_and_one_byte_more_is_not() -> None:
+    """20 MB is 20 × 1024 × 1024 bytes: a file of exactly that size is read (here a header and
+    rows with a long remark), one a byte larger is refused before it is read, in the page's
+    words."""
+    limit = 20 * 1024 * 1024
+    head, row = "现有等级\t备注\n".encode(), "高级工\t".encode() + b"x" * 2000 + b"\n"
+    rows = (limit - len(head)) // len(row)
+    data = head + row * rows
+    data += "高级工\t".encode() + b"x" * (limit - len(data) - len("高级工\t".encode()))
+    assert len(data) == limit
+    assert len(read_table(data)) == rows + 2
+    with pytest.raises(RosterError) as err:
+        read_table(data + b"x")
+    assert err.value.message.zh.startswith("文件超过 20 MB")
+
+
+def test_a_cell_no_table_could_hold_is_refused_as_no_table() -> None:
+    """A text file with a "cell" of 200,000 characters (a binary file renamed .csv, say) is
+    not a roster: it gets the unreadable-file message, not a crash of the CSV reader."""
+    with pytest.raises(RosterError) as err:
+        check_file("现有等级\t备注\n高级工\t".encode() + b"x" * 200_000, AS_OF)
+    assert err.value.message.zh.startswith("无法读取此文件")
