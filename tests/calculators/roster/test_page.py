@@ -66,19 +66,3 @@ def test_a_file_that_cannot_be_used_gives_only_a_message() -> None:
     answer, xlsx, csv = check_for_page(b"", "zh", AS_OF)
     assert json.loads(answer) == {"error": {"message": "文件是空的：没有可以检查的内容"}}
     assert xlsx == csv == b""
-
-
-@pytest.mark.parametrize(
-    ("lang", "too_big"), [("zh", "文件超过 {mb} MB"), ("en", "The file is larger than {mb} MB")]
-)
-def test_the_roster_page_is_given_its_limit_and_its_words_in_its_language(
-    lang: str, too_big: str
-) -> None:
-    """What roster.js reads from `#roster-labels`: the size it refuses before reading (20 MB,
-    the limit the check states) and its words in the page's language."""
-    from hgpolicy.roster import RosterData
-
-    given = json.loads(str(RosterData.script_json(lang)))
-    assert given["maxFileMB"] == 20
-    assert set(given["words"]) == set(SCRIPT_WORDING)
-    assert given["words"]["roster-too-big"].startswith(too_big)
