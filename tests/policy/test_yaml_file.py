@@ -47,3 +47,25 @@ def test_a_real_date_is_kept_as_written(tmp_path: Path) -> None:
     path = tmp_path / "date.yaml"
     path.write_text("date_issued: 2020-02-28\n", encoding="utf-8")
     assert read_yaml(path).data == {"date_issued": "2020-02-28"}
+
+
+# Where a syntax error is reported: the line a person must fix, which is not always where the
+# parser stopped. Expected lines and words typed from each text (PyYAML's own message first).
+SYNTAX = [
+    # a key without its colon: the key's line (2), not the next line where the parser stopped
+    ("a: 1\nb\nc: 3\n", "2: YAML syntax error: could not find expected ':'"),
+    # a full-width colon on the first line, on the last line
+    ("a：1\nb: 2\n", "1: YAML syntax error: mapping values are not allowed here: "
+     "a full-width colon '：' after the key; YAML needs ': '"),
+    ("a: 1\nb：2\n", "2: YAML syntax error: could not find expected ':': "
+     "a full-width colon '：' after the key; YAML needs ': '"),
+    # an error on line 1 is not blamed on a full-width colon further down
+    ("a: b: c\nd：e\n", "1: YAML syntax error: mapping values are not allowed here"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "problem"), SYNTAX)
+def test_a_syntax_error_names_the_line_to_fix(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "levels.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _problems(path) == [f"{path}:{problem}"]
