@@ -4,6 +4,7 @@ Read from the SVG as XML."""
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -213,3 +214,46 @@ def test_the_svg_holds_only_elements_and_the_arrow_stays_above_the_legend(
         assert line.get("y1") == line.get("y2")
         assert float(line.get("x1")) < float(line.get("x2")) < float(text.get("x"))
         assert float(line.get("y1")) < float(text.get("y"))
+
+
+# Under each level's name, its grade (policy/levels.yaml: 五级 … 一级 for the national levels) or,
+# for a level employers set, that it is one (the catalogue's level-kind-enterprise).
+SMALL = {
+    "zh": ["企业自设", "企业自设", "一级", "二级", "三级", "四级", "五级"],
+    "en": ["Set by employers", "Set by employers", "Level 1", "Level 2", "Level 3", "Level 4",
+           "Level 5"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_level_shows_its_grade_or_that_employers_set_it(
+    policy: Policy, labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    svg = _draw(policy, labels, lang).find(f"{SVG}svg")
+    small = [
+        "".join(t.text for t in a.iter(f"{SVG}text") if "ladder-small" in t.get("class"))
+        for a, _ in _boxes(svg, "ladder-level")
+    ]
+    assert small == SMALL[lang]
+
+
+def test_a_name_in_several_lines_reads_down_the_box_evenly(
+    policy: Policy, labels: dict[str, dict[str, str]]
+) -> None:
+    """An English name wider than a line ("Special-Grade Technician") is drawn line under line,
+    at one line's distance, the first line first."""
+    svg = _draw(policy, labels, "en").find(f"{SVG}svg")
+    wrapped = [
+        [
+            (float(t.get("y")), t.text)
+            for t in a.iter(f"{SVG}text")
+            if "ladder-name" in t.get("class")
+        ]
+        for a, _ in _boxes(svg, "ladder-level")
+    ]
+    wrapped = [lines for lines in wrapped if len(lines) > 1]
+    assert wrapped, "some English name takes two lines"
+    for lines in wrapped:
+        ys = [y for y, _ in lines]
+        steps = {round(b - a) for a, b in itertools.pairwise(ys)}
+        assert len(steps) == 1 and steps.pop() > 10, lines
