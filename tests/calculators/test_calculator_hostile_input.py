@@ -155,9 +155,11 @@ def test_a_request_that_is_not_text_is_an_error() -> None:
         ("{", "Expecting property name enclosed in double quotes",
          "Expecting property name enclosed in double quotes"),  # the decoder's own words
         ("[" * 33 + "]" * 33, "嵌套层数过多", "nested too deeply"),  # 33 levels: one too many
+        # 33 levels reached after a list has closed: depth is counted down at each close by one
+        ("[[]," + "[" * 32 + "]" * 33, "嵌套层数过多", "nested too deeply"),
         ('{"age": ' + "9" * 5000 + "}", "数字位数过多", "a number has too many digits"),
     ],
-    ids=["syntax", "too-deep", "too-many-digits"],
+    ids=["syntax", "too-deep", "too-deep-after-a-close", "too-many-digits"],
 )  # fmt: skip
 def test_a_request_that_is_not_json_says_why_in_both_languages(
     request_json: str, why_zh: str, why_en: str
@@ -172,5 +174,8 @@ def test_32_levels_of_nesting_are_read_and_a_request_that_is_not_text_is_named()
     # 32 levels are JSON the decoder reads: the refusal is then that it is not an object.
     nested = _error("eligibility", "[" * 32 + "]" * 32)
     assert nested["message"]["en"].startswith("must be an object (found [[[")
+    # Brackets inside a string are text, not nesting: read, then refused as an unknown value.
+    in_text = _error("eligibility", '{"certificate": "' + "[" * 40 + '"}')
+    assert in_text["field"] == "certificate"
     not_text = json.loads(api.run("eligibility", 5))["error"]  # type: ignore[arg-type]
     assert not_text["message"] == {"zh": "应为文字（收到 5）", "en": "must be text (found 5)"}
