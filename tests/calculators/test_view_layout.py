@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators import api
+from calculators.calc_equivalence import notes_list
 
 # A Senior Worker one year after the certificate, under the 2018 conditions: every route to
 # Technician missed.
@@ -213,3 +214,37 @@ def test_a_special_route_shows_its_status_its_explanation_and_its_clause() -> No
         assert [(n["tag"], n["class"]) for n in notes] == (
             [] if route == "c6-higher-level-evaluation" else [("ul", "calc-notes")]
         )
+
+
+def test_a_note_shows_its_source_or_where_it_was_seen_and_its_mark() -> None:
+    """A note of the rule applied: its words alone. A note from outside: its words, a space, the
+    link to its source, a space, its confidence mark. A note resting on no document the project
+    holds: its words, where it was seen in brackets (no space: the bracket opens it), a space,
+    its mark. Marks are policy/confidence.yaml's (seen: 已见原文)."""
+    space = {"text": {"zh": " ", "en": " "}}
+    words = {"zh": "说明", "en": "Note"}
+    seen_in = {"zh": "湖北省竞赛通知", "en": "Hubei competition notices"}
+    label = {"zh": "黄改委发〔2020〕4号（十四）", "en": "clause (14)"}
+    notes = notes_list(
+        [
+            {"text": words},
+            {"text": words, "source": "c14", "source_label": label, "confidence": "seen"},
+            {"text": words, "source_note": seen_in, "confidence": "reported"},
+        ],
+        api.policy_index(),
+    )
+    assert (notes["tag"], notes["class"]) == ("ul", "calc-notes")
+    own, cited, reported = (item["children"] for item in notes["children"])
+    assert own == [{"text": words}]
+    assert cited[:3] == [{"text": words}, space, {"ref": "c14", "label": label}]
+    assert cited[3] == space and cited[4]["confidence"] == "seen"
+    assert cited[4]["label"]["zh"] == "已见原文"
+    where = reported[1]
+    assert where["tag"] == "span"
+    assert [c["text"] for c in where["children"]] == [
+        {"zh": "（", "en": " ("},
+        seen_in,
+        {"zh": "）", "en": ")"},
+    ]
+    assert reported[2] == space and reported[3]["confidence"] == "reported"
+    assert len(reported) == 4
