@@ -9,7 +9,8 @@ import json
 import pytest
 
 from calculators import api
-from calculators.plumbing.messages import human_day, shown
+from calculators.plumbing.messages import human_day, or_list, shown
+from calculators.plumbing.texts import Text
 
 
 @pytest.mark.parametrize(
@@ -68,3 +69,40 @@ def test_a_month_is_written_as_people_write_it(month: int) -> None:
 def test_a_date_is_written_to_the_precision_it_has(iso: str, zh: str, en: str) -> None:
     written = human_day(iso)
     assert (written.zh, written.en) == (zh, en)
+
+
+# A value of the wrong type is refused naming the field and repeating the value (a text in
+# quotes); a whole number is one JSON carries exactly, up to 2**53; a yes/no is not a number.
+WRONG_TYPES = [
+    ("age", True, "must be a whole number (found True)"),
+    ("age", 1.5, "must be a whole number (found 1.5)"),
+    ("age", 2**53 + 1, "must be a whole number (found 9007199254740993)"),
+    ("years_since_certificate", True, "must be a number (found True)"),
+    ("years_since_certificate", 2**53 + 1, "must be a number (found 9007199254740993)"),
+    ("certificate_date", 5,
+     "must be a date as YYYY-MM-DD, or a month alone as YYYY-MM (found 5)"),
+    ("certificate_date", "2021-06-01x",
+     "must be a date as YYYY-MM-DD, or a month alone as YYYY-MM (found '2021-06-01x')"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("field", "value", "message"), WRONG_TYPES)
+def test_a_value_of_the_wrong_type_is_refused_with_what_was_sent(
+    field: str, value: object, message: str
+) -> None:
+    request = {"target": "技师", "certificate": "高级工", field: value}
+    error = json.loads(api.run("eligibility", json.dumps(request)))["error"]
+    assert (error["field"], error["message"]["en"]) == (field, message)
+
+
+def test_the_largest_whole_number_json_carries_is_read_as_one() -> None:
+    """2**53 is an age, read as a whole number and then refused by age's range (0–120)."""
+    request = {"target": "技师", "certificate": "高级工", "age": 2**53}
+    error = json.loads(api.run("eligibility", json.dumps(request)))["error"]
+    assert error["message"]["en"] == "age must be between 0 and 120 (found 9007199254740992)"
+
+
+def test_or_joins_in_each_language_its_own_way() -> None:
+    """The catalogue's or-sep: 或 in Chinese, " or " in English."""
+    joined = or_list([Text(zh="甲", en="A"), Text(zh="乙", en="B")])
+    assert (joined.zh, joined.en) == ("甲或乙", "A or B")
