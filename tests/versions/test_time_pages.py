@@ -15,10 +15,10 @@ from calculators.model.versions import DATED_RULES
 from calculators.plumbing.texts import Text
 from calculators.registry import calculators
 from hgpolicy.feed import atom_feed, feed_words
-from hgpolicy.pages import Renderer
+from hgpolicy.pages import PAGES, Renderer
 from hgpolicy.policy import Policy, load_policy
 from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
-from hgpolicy.timepages import _diff, clause_history, diff_anchors
+from hgpolicy.timepages import Change, _diff, changes, clause_history, diff_anchors
 from tests.versions.amended import AMENDS_FROM, amended_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,3 +221,47 @@ def test_the_home_page_lists_every_change_with_its_day_and_where_to_see_it(
     )
     assert f"{when} [See the versions](text.md#c14-versions)" in line
     assert line.count("[See the versions]") == 2
+
+
+# Which calculator pages apply which dated rule lists, as a page would declare them (typed).
+APPLIED = {
+    "calculators/equivalence.md": [("equivalence", "treatment"), ("equivalence", "title_application")],
+    "calculators/eligibility.md": [("application-routes", "routes")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("today", "pending"),
+    [(date(2027, 2, 28), True), (date(2027, 3, 1), False), (date(2027, 3, 2), False)],
+)
+def test_the_changes_are_the_clause_and_the_rule_the_example_amends(
+    amended: Renderer, today: date, pending: bool
+) -> None:
+    """The example rewrites clause （十四） (shown on the full text) and its rule for Senior
+    Technicians (shown on the levels page, applied by the equivalence calculator) from
+    2027-03-01: two changes, that day, pending only before it; sorted by day, then page."""
+    assert changes(amended.model, PAGES, today, APPLIED) == [
+        Change("reference/levels.md", None, "c14-senior-technician", "2027-03-01", pending,
+               "equivalence-c14-senior-technician-2027", ("calculators/equivalence.md",)),
+        Change("text.md", "c14", None, "2027-03-01", pending, "c14-versions"),
+    ]  # fmt: skip
+
+
+def test_the_further_edits_add_the_rules_they_change_each_where_it_is_shown(
+    tmp_path: Path,
+) -> None:
+    """With the example's further edits, route A2 of the 2018 conditions for Technician (the
+    routes page, applied by eligibility) and the rule for applying for Engineer (the levels
+    page, applied by equivalence) change from the same day too."""
+    policy = load_policy(amended_copy(ROOT, tmp_path, substance=True))
+    found = changes(policy.model, PAGES, date(2027, 3, 1), APPLIED)
+    assert [(c.page, c.part or c.record, c.anchor, c.applied_on) for c in found] == [
+        ("reference/application-routes.md", "2018-technician-a2",
+         "application-routes-2018-technician-a2-2027", ("calculators/eligibility.md",)),
+        ("reference/levels.md", "apply-engineer", "equivalence-apply-engineer-2027",
+         ("calculators/equivalence.md",)),
+        ("reference/levels.md", "c14-senior-technician",
+         "equivalence-c14-senior-technician-2027", ("calculators/equivalence.md",)),
+        ("text.md", "c14", "c14-versions", ()),
+    ]  # fmt: skip
+    assert {(c.day, c.pending) for c in found} == {("2027-03-01", False)}
