@@ -69,3 +69,19 @@ def test_a_syntax_error_names_the_line_to_fix(tmp_path: Path, text: str, problem
     path = tmp_path / "levels.yaml"
     path.write_text(text, encoding="utf-8")
     assert _problems(path) == [f"{path}:{problem}"]
+
+
+def test_a_path_is_found_at_its_own_line_or_its_deepest_ancestors(tmp_path: Path) -> None:
+    """A problem's line: the path's own, else the deepest ancestor the file has (a missing key
+    is reported where its mapping is), else the root's; a file with no data at all: line 1."""
+    path = tmp_path / "levels.yaml"
+    path.write_text("# a comment\nlevels:\n  - id: a\n    name: {zh: 甲}\n", encoding="utf-8")
+    file = read_yaml(path)
+    assert file.line_of(("levels", 0, "name", "zh")) == 4
+    assert file.line_of(("levels", 0, "name", "en")) == 4  # missing: its mapping's line
+    assert file.line_of(("levels", 0, "grade", "en")) == 3  # two levels missing: the item's
+    assert file.line_of(("levels", 1)) == 2
+    assert file.line_of(("other",)) == 2  # the root mapping starts at its first key
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# only a comment\n", encoding="utf-8")
+    assert read_yaml(empty).line_of(("levels", 0)) == 1
