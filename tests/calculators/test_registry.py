@@ -8,8 +8,10 @@ The expected values are typed from the declaration below and from policy/levels.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,10 +24,11 @@ from calculators.plumbing.errors import InputError
 from calculators.plumbing.serial import Serializable
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING, add
-from calculators.registry import Calculator, ask
+from calculators.registry import Calculator, ask, calculators, form
 from calculators.rules import names
 from calculators.rules.facts import level_options
 
+ROOT = Path(__file__).resolve().parents[2]
 KIND = "headcount-test"
 OWN_WORDING = {
     "test-headcount": Text(zh="某一等级有多少人（测试用）", en="How many hold a level (a test)"),
@@ -260,3 +263,23 @@ def test_every_value_the_build_answers_for(headcount: Calculator, index: PolicyI
     ]  # fmt: skip
     with pytest.raises(ValueError, match="^workers: only a choice or a flag can be answered"):
         registry.choices(headcount.field("workers"), index)
+
+
+def test_the_form_holds_every_part_the_page_template_reads() -> None:
+    """calc-macros.j2 lays a calculator's form out from `spec.<key>` (its kind, element id,
+    whether it answers as one types, the submit label, the groups, the fields the script reads,
+    the answers made at build time): each is in the form, for every calculator."""
+    template = (ROOT / "build" / "hgpolicy" / "templates" / "calc-macros.j2").read_text(
+        encoding="utf-8"
+    )
+    read = set(re.findall(r"\bspec\.([a-z_]+)", template))
+    assert read >= {"kind", "html_id", "live", "submit", "groups", "script", "provisional"}
+    index = api.policy_index()
+    for kind, calculator in calculators().items():
+        spec = form(calculator, index)
+        assert read <= set(spec), (kind, read - set(spec))
+        assert (spec["kind"], spec["html_id"], spec["submit"]) == (
+            kind,
+            calculator.html_id,
+            f"calc-submit-{kind}",
+        )

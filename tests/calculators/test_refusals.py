@@ -1,0 +1,80 @@
+"""What the calculators refuse about the level applied for and about a batch, in both
+languages: the level names with their grades as policy/levels.yaml writes them, the accepted
+values as the national conditions have routes to them (clause （四）'s five national levels;
+特级技师 and 首席技师 are set by employers and have none)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from calculators import api
+
+
+def _error(request: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(api.run("eligibility", json.dumps(request)))["error"]
+
+
+def test_a_target_not_above_the_certificate_names_both_and_what_is_above() -> None:
+    error = _error({"target": "高级工", "certificate": "技师"})
+    assert error == {
+        "field": "target",
+        "message": {
+            "zh": "申报等级高级工（三级）不高于现有证书技师（二级）；可选：高级技师（一级）",
+            "en": "the target Senior Worker (Level 3) is not above the certificate held "
+            "(Technician (Level 2)); accepted: Senior Technician (Level 1)",
+        },
+        "accepted": ["senior-technician"],
+    }
+
+
+def test_above_the_top_level_there_is_nothing_to_apply_for() -> None:
+    error = _error({"certificate": "首席技师"})
+    assert (error["field"], error["accepted"]) == ("target", [])
+    assert error["message"] == {
+        "zh": "首席技师之上没有可以按国家条件申报的等级",
+        "en": "there is no level above Chief Technician to apply for under the national conditions",
+    }
+
+
+def test_a_level_employers_set_has_no_national_route_to_apply_by() -> None:
+    error = _error({"target": "特级技师", "certificate": "高级技师"})
+    assert error["accepted"] == [
+        "junior-worker", "intermediate-worker", "senior-worker", "technician", "senior-technician"
+    ]  # fmt: skip
+    assert error["message"]["zh"] == (
+        "“特级技师”没有国家申报条件；可选：初级工（五级）、中级工（四级）、高级工（三级）、"
+        "技师（二级）、高级技师（一级）"
+    )
+
+
+def test_a_batch_answers_each_request_in_order_past_one_it_cannot_read() -> None:
+    ready = {"target": "技师", "certificate": "高级工", "years_since_certificate": 5}
+    waiting = {"target": "技师", "certificate": "高级工", "years_since_certificate": 1}
+    first, unread, last = json.loads(
+        api.run_batch("eligibility", json.dumps([ready, "{bad", waiting]), detail="summary")
+    )
+    assert (first["eligible"], first["met_routes"]) == (True, ["2018-technician-a1"])
+    assert unread["error"]["field"] == "request"
+    assert unread["error"]["message"]["en"].startswith("the request is not valid JSON")
+    assert (last["eligible"], last["met_routes"]) == (False, [])
+
+
+def test_a_batch_that_is_not_a_list_or_asks_for_an_unknown_detail_is_refused() -> None:
+    assert json.loads(api.run_batch("eligibility", "{}")) == {
+        "error": {
+            "field": "request",
+            "message": {"zh": "应为列表（收到 dict）", "en": "must be a list (found dict)"},
+            "accepted": [],
+        }
+    }
+    assert json.loads(api.run_batch("eligibility", "[]", detail="brief")) == {
+        "error": {
+            "field": "detail",
+            "message": {
+                "zh": "无法识别“brief”；可选：full, summary",
+                "en": "unknown value 'brief'; accepted: full, summary",
+            },
+            "accepted": ["full", "summary"],
+        }
+    }
