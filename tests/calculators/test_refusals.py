@@ -78,3 +78,34 @@ def test_a_batch_that_is_not_a_list_or_asks_for_an_unknown_detail_is_refused() -
             "accepted": ["full", "summary"],
         }
     }
+
+
+def test_years_since_a_certificate_or_title_need_the_certificate_or_title() -> None:
+    assert _error({"target": "技师", "years_since_certificate": 3}) == {
+        "field": "years_since_certificate",
+        "message": {"zh": "需要同时给出 certificate", "en": "needs certificate as well"},
+        "accepted": [],
+    }
+    assert _error({"target": "技师", "years_since_title": 3})["message"]["en"] == (
+        "needs title as well"
+    )
+
+
+def test_an_equivalence_needs_a_level_or_a_title_it_knows() -> None:
+    """The four engineering titles of policy/titles.yaml, in order, are what a title may be."""
+    neither = json.loads(api.run("equivalence", "{}"))["error"]
+    assert neither == {
+        "field": "level",
+        "message": {
+            "zh": "请给出等级（level）或职称（title）其中之一",
+            "en": "give either a level or a title (one of the two)",
+        },
+        "accepted": ["level", "title"],
+    }
+    unknown = json.loads(api.run("equivalence", json.dumps({"title": "教授"})))["error"]
+    assert unknown["accepted"] == [
+        "assistant-engineer", "engineer", "senior-engineer", "professor-senior-engineer"
+    ]  # fmt: skip
+    assert unknown["message"]["zh"] == (
+        "无法识别“教授”；可选：助理工程师、工程师、高级工程师、正高级工程师"
+    )
