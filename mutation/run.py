@@ -41,7 +41,16 @@ TESTS_ELSEWHERE = {
     "calculators": ["tests/generator/", "tests/build/"],
     "hgpolicy": ["tests/calculators/"],
 }
-LINKED = ["tests", "policy", "docs", "build", "mkdocs.yml", "package.json", "pyproject.toml"]
+LINKED = [
+    "tests",
+    "policy",
+    "docs",
+    "build",
+    "mkdocs.yml",
+    "package.json",
+    "package-lock.json",
+    "pyproject.toml",
+]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
 
