@@ -82,10 +82,8 @@ def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str
         # reads the libraries' types from.
         "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}",
         "VIRTUAL_ENV": str(tools.parent),
-        "TESTS_UNDER_MUTATION": "1",
-        "MUTATION_TESTS_ELSEWHERE": json.dumps(
-            TESTS_ELSEWHERE
-        ),  # the tests' Hypothesis profile and fresh caches
+        "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
+        "MUTATION_TESTS_ELSEWHERE": json.dumps(TESTS_ELSEWHERE),
         # Each mutant starts a pytest session: without scanning every installed package for
         # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",

@@ -154,8 +154,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     elsewhere = json.loads(os.environ.get("MUTATION_TESTS_ELSEWHERE", "{}"))
     prefixes = tuple(elsewhere.get(mutant.split(".", 1)[0], ()))
+    if not prefixes:
+        return
     dropped = [item for item in items if item.nodeid.startswith(prefixes)]
-    if prefixes and dropped:
+    if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = [item for item in items if not item.nodeid.startswith(prefixes)]
 

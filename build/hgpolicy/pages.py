@@ -310,7 +310,7 @@ class PageContext:
         """The `lang` side of a text of the model or a {zh, en} record of the data."""
         if text is None:
             return ""
-        return (text if isinstance(text, Text) else Text.of(text)).get(self.lang)
+        return text.get(self.lang) if isinstance(text, Text) else text[self.lang]
 
     def day(self, text: str) -> str:
         """A date the data writes as ISO text (2027, 2027-03, 2027-03-01), as people write it
