@@ -59,7 +59,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
             "p",
             labelled("calc-edition-applied"),
             ref(edition["source"], edition["name"]),
-            space(),
+            key("cite-sep"),
             mark,
             cls="calc-edition",
         ),
@@ -124,7 +124,12 @@ def _route(route: dict[str, Any], edition_source: str, index: PolicyIndex) -> No
     cited: list[Node | None] = []
     if route["source"] != edition_source:  # the edition's document is named once, above
         mark = confidence(route["confidence"], index.confidence_label(route["confidence"]))
-        cited = [space(), ref(route["source"], route["source_label"]), space(), mark]
+        cited = [
+            key("cite-sep"),
+            ref(route["source"], route["source_label"]),
+            key("cite-sep"),
+            mark,
+        ]
     missing = None
     if not met and route["missing"]:
         sep = WORDING["clause-sep"]
@@ -164,7 +169,7 @@ def _special(route: dict[str, Any], index: PolicyIndex) -> Node:
         ),
         space(),
         words(route["explanation"]),
-        space(),
+        key("cite-sep"),
         ref(route["source"], route["source_label"]),
         notes_list(route["notes"], index) if route["notes"] else None,
         data_route=route["id"],

@@ -19,7 +19,6 @@ from calculators.interfaces.view import (
     key,
     labelled,
     ref,
-    space,
     verdict,
     version,
     view_of,
@@ -53,7 +52,7 @@ def _view(answer: dict[str, Any], index: PolicyIndex) -> dict[str, Any]:
         _may_apply_for(apply, index) if apply else None,
         folded("calc-notes", len(notes), notes_list(notes, index)) if notes else None,
         *in_force_view(answer.get("in_force")),
-        _sources(answer["sources"]),
+        _sources(answer["sources"], index),
         quoted_clauses(answer["sources"], index),
         version(answer["data_version"]),
     )
@@ -67,9 +66,9 @@ def _may_apply_for(apply: dict[str, Any], index: PolicyIndex) -> Node:
         "p",
         el("strong", labelled("may-apply-for")),
         words(apply["description"]),
-        space(),
+        key("cite-sep"),
         *joined(refs),
-        space(),
+        key("cite-sep"),
         mark,
     )
 
@@ -98,21 +97,24 @@ def notes_list(notes: list[dict[str, Any]], index: PolicyIndex) -> Node:
             el(
                 "li",
                 words(note["text"]),
-                space() if source else None,
+                key("cite-sep") if source else None,
                 source,
                 where,
-                space() if mark else None,
+                key("cite-sep") if mark else None,
                 mark,
             )
         )
     return el("ul", *items, cls="calc-notes")
 
 
-def _sources(ids: list[str]) -> Node | None:
+def _sources(ids: list[str], index: PolicyIndex) -> Node | None:
+    """Every document the answer rests on, each by its citation (the terminal shows the
+    label; the page links it)."""
     unique = list(dict.fromkeys(i for i in ids if i))
     if not unique:
         return None
-    return el("p", labelled("calc-sources"), *joined(ref(i) for i in unique), cls="calc-sources")
+    cited = (ref(i, index.citation_label(i).to_dict()) for i in unique)
+    return el("p", labelled("calc-sources"), *joined(cited), cls="calc-sources")
 
 
 CALCULATOR = Calculator(

@@ -8,6 +8,7 @@ the templates cannot express: lists, plurals, articles, dates, clause labels.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import date
@@ -90,7 +91,10 @@ SHOWN_LIMIT = 60
 def shown(value: Any, quote: bool = False) -> str:
     """A value as an error message repeats it: at most SHOWN_LIMIT characters, so a request of
     a megabyte is not echoed back whole, and never failing (CPython refuses to write an int of
-    more than 4,300 digits as text). `quote`: strings in quotes, as `repr` shows them."""
+    more than 4,300 digits as text). `quote`: strings in quotes, as `repr` shows them. A yes/no
+    or a null is written as the JSON request wrote it (`true`, not Python's `True`)."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
     try:
         text = repr(value) if quote or not isinstance(value, str) else value
     except ValueError:

@@ -30,8 +30,11 @@ WORDING: dict[str, Text] = {
     "human-year": Text(zh="{year}年", en="{year}"),
     "separator": Text.same(" · "),
     "dash": Text.same(" — "),
+    # Before a citation that follows a sentence: Chinese sets none after its full-width
+    # punctuation ("……决定。黄改委发〔2020〕4号（六）").
+    "cite-sep": Text(zh="", en=" "),
     "quoted": Text.same("“{value}”"),
-    "counted": Text.same("{label} ({count})"),
+    "counted": Text(zh="{label}（{count}）", en="{label} ({count})"),
     "mark-met": Text.same("✔"),
     "mark-missed": Text.same("✘"),
     "lang-zh": Text(zh="中文", en="Chinese"),
@@ -499,7 +502,9 @@ WORDING: dict[str, Text] = {
         en="unknown field '{name}'; accepted: {accepted}",
     ),
     "required-field": Text(zh="必须填写", en="is required"),
-    "needs-field": Text(zh="需要同时给出 {other}", en="needs {other} as well"),
+    "needs-field": Text(
+        zh="需要同时给出“{other}”（{name}）", en="needs “{other}” ({name}) as well"
+    ),
     "level-or-title": Text(
         zh="请给出等级（level）或职称（title）其中之一",
         en="give either a level or a title (one of the two)",

@@ -17,6 +17,7 @@ from calculators.plumbing import messages
 from calculators.plumbing.errors import InputError
 from calculators.plumbing.serial import Serializable, from_dict
 from calculators.plumbing.texts import Text
+from calculators.plumbing.wording import WORDING
 from calculators.registry import Options, ask, check_ranges
 from calculators.rules import names
 from calculators.rules.dates import FIRST_DAY, LAST_DAY, years_between
@@ -174,6 +175,13 @@ class EquivalenceQuery(Serializable):
 # Resolution ----------------------------------------------------------------------------------
 
 
+def _needs(field: str, other: str) -> InputError:
+    """`field` given without the field `other` it is counted from, named as the form names it
+    and as a request spells it."""
+    label = WORDING[f"calc-field-{other}"]
+    return InputError(field, messages.NEEDS_FIELD.format(other=label, name=other), [])
+
+
 def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> EligibilityFacts:
     """`facts` with ids for every name, the edition and target filled in; InputError if wrong."""
     as_of = facts.as_of or date.today()
@@ -186,7 +194,7 @@ def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> Eligibil
     if certificate is None:
         for field in ("years_since_certificate", "certificate_date"):
             if getattr(facts, field) is not None:
-                raise InputError(field, messages.NEEDS_FIELD.format(other="certificate"), [])
+                raise _needs(field, "certificate")
     education = facts.education
     if education is not None:
         education = names.education_id(education, index)
@@ -206,7 +214,7 @@ def resolve_eligibility(facts: EligibilityFacts, index: PolicyIndex) -> Eligibil
     else:
         for field in ("years_since_title", "title_date"):
             if getattr(facts, field) is not None:
-                raise InputError(field, messages.NEEDS_FIELD.format(other="title"), [])
+                raise _needs(field, "title")
     target = _target(facts.target, certificate, edition, facts.extensions, index)
     return replace(
         facts,

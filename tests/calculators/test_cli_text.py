@@ -98,14 +98,14 @@ def test_a_decision_in_chinese_with_a_met_route_and_extensions() -> None:
         "另一版本的结论不同，以您所从事职业的国家职业技能标准采用的版本为准：",
         "- 按2023年起颁布的国家职业标准：暂不能申报技师（二级）。最接近的是途径B1：还需在取得"
         "高级工（三级）后再工作1年。",
-        "每条途径的情况 (6)：",
+        "每条途径的情况（6）：",
         "  国家申报途径（满足任一即可）",
         f"  ✔ A1 满足 — 要点：{a1['description']['zh']}",
     ]
     assert f"  ✘ E1 不满足 [部分职业标准另设] — 要点：{e1['description']['zh']}" in lines
-    assert "黄石《意见》的特别途径（不计入上述结论） (4)：" in lines
+    assert "黄石《意见》的特别途径（不计入上述结论）（4）：" in lines
     assert any(line.startswith("  - [可能适用] ") for line in lines)
-    assert "说明 (2)：" in lines and lines[-1].startswith("数据版本：")
+    assert "说明（2）：" in lines and lines[-1].startswith("数据版本：")
 
 
 def test_an_edition_named_gets_no_other_editions_verdict() -> None:
@@ -151,7 +151,11 @@ def test_an_equivalence_with_the_title_one_may_apply_for() -> None:
         c for s in _yaml("document")["sections"] for c in s.get("clauses", []) if c["id"] == "c14"
     )
     assert lines[-7:-1] == [
-        "Sources: c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96",
+        "Sources: 黄改委发〔2020〕4号, clause (14)"
+        f" · {NUMBER_EN['rsbf-2018-74']} ({NUMBER['rsbf-2018-74']})"
+        f" · {NUMBER_EN['lurs-2020-16']} ({NUMBER['lurs-2020-16']})"
+        " (a Shandong document, not applicable in Hubei, cited as an example only)"
+        f" · {NUMBER_EN['rsbf-2020-96']} ({NUMBER['rsbf-2020-96']})",
         "The clauses it rests on (1):",
         "  - 黄改委发〔2020〕4号, clause (14)",
         f"      {clause['text']['en']}",
@@ -166,9 +170,9 @@ def test_an_equivalence_in_chinese_not_hired_and_from_a_title() -> None:
     lines = _lines("equivalence", "zh", level="技师", hired=False)
     assert lines[0] == "没有对应的职称"
     assert lines[3].endswith(
-        f" {NUMBER['rsbf-2018-74']} · {NUMBER['lurs-2020-16']}（山东省文件，不适用于湖北，仅作示例）（见于报道）"
+        f"。{NUMBER['rsbf-2018-74']} · {NUMBER['lurs-2020-16']}（山东省文件，不适用于湖北，仅作示例）（见于报道）"
     )
-    assert "说明 (5)：" in lines
+    assert "说明（5）：" in lines
     lines = _lines("equivalence", "en", title="工程师")
     assert lines[0] == "Treated as equal to: Technician"
     assert _lines("equivalence", "en", level="初级工")[0] == "No equivalent title"
@@ -228,7 +232,7 @@ def test_each_route_says_all_it_still_needs_then_its_note(
         "eligibility", lang, target="技师", certificate="高级工", years_since_certificate=1,
         edition="2018",
     )  # fmt: skip
-    start = lines.index("每条途径的情况 (3)：" if lang == "zh" else "How each route stands (3):")
+    start = lines.index("每条途径的情况（3）：" if lang == "zh" else "How each route stands (3):")
     routes = {r: ROUTES[f"2018-technician-{r}"] for r in ("a1", "a2", "a3")}
     missed, needs = (
         ("不满足", "此途径未满足的条件：")
@@ -244,7 +248,7 @@ def test_each_route_says_all_it_still_needs_then_its_note(
         f"      {routes['a2']['note'][lang]}",
         f"  ✘ A3 {missed} — {summary}{routes['a3']['description'][lang]}",
         f"      {needs}{a3}",
-        "黄石《意见》的特别途径（不计入上述结论） (4)："
+        "黄石《意见》的特别途径（不计入上述结论）（4）："
         if lang == "zh"
         else "Special routes of the Huangshi text (not part of the result above) (4):",
     ]
@@ -265,7 +269,7 @@ def test_a_route_resting_on_another_document_than_its_editions_names_it() -> Non
     zh, en = (text(answer["view"], lang).splitlines() for lang in ("zh", "en"))
     assert (
         f"  ✔ A1 满足 — 要点：{ROUTES['2018-technician-a1']['description']['zh']}"
-        f" {NUMBER['rsbf-2018-74']}（已见原文）" in zh
+        f"{NUMBER['rsbf-2018-74']}（已见原文）" in zh
     )
     assert (
         f"  ✔ A1 met — Summary: {ROUTES['2018-technician-a1']['description']['en']}"

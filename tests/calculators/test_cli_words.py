@@ -37,11 +37,13 @@ def test_an_equivalence_in_chinese_heads_every_part(capsys: pytest.CaptureFixtur
     assert lines[1] == "被聘用的技师比照工程师享受同等待遇（黄改委发〔2020〕4号（十四））。"
     assert lines[2].startswith("适用范围：第（十四）条的这句话")
     assert lines[3].startswith("可申报：取得技师后从事技术技能工作满3年，可申报工程师。")
-    assert "说明 (5)：" in lines
+    assert "说明（5）：" in lines
     # The clause it rests on, quoted as the source file has it; no English on a Chinese answer.
     assert lines[-5:-1] == [
-        "依据：c14 · rsbf-2018-74 · lurs-2020-16 · rsbf-2020-96",
-        "所依据的条文原文 (1)：",
+        # Each source as cited, after the sentence with no space (Chinese sets none).
+        "依据：黄改委发〔2020〕4号（十四） · 人社部发〔2018〕74号"
+        " · 鲁人社发〔2020〕16号（山东省文件，不适用于湖北，仅作示例） · 人社部发〔2020〕96号",
+        "所依据的条文原文（1）：",
         "  - 黄改委发〔2020〕4号（十四）",
         "      推动人才评价与使用激励紧密结合，鼓励用人单位将评价结果与薪酬工资、福利待遇挂钩，"
         "提高技能人才待遇水平和社会地位。打通工程领域高技能人才与专业技术人才双向职业发展通道，"

@@ -74,11 +74,13 @@ def test_a_date_is_written_to_the_precision_it_has(iso: str, zh: str, en: str) -
 # A value of the wrong type is refused naming the field and repeating the value (a text in
 # quotes); a whole number is one JSON carries exactly, up to 2**53; a yes/no is not a number.
 WRONG_TYPES = [
-    ("age", True, "must be a whole number (found True)"),
+    ("age", True, "must be a whole number (found true)"),
     ("age", 1.5, "must be a whole number (found 1.5)"),
     ("age", 2**53 + 1, "must be a whole number (found 9007199254740993)"),
-    ("years_since_certificate", True, "must be a number (found True)"),
+    ("years_since_certificate", True, "must be a number (found true)"),
     ("years_since_certificate", 2**53 + 1, "must be a number (found 9007199254740993)"),
+    ("certificate_date", False,
+     "must be a date as YYYY-MM-DD, or a month alone as YYYY-MM (found false)"),
     ("certificate_date", 5,
      "must be a date as YYYY-MM-DD, or a month alone as YYYY-MM (found 5)"),
     ("certificate_date", "2021-06-01x",

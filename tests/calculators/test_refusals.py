@@ -81,14 +81,19 @@ def test_a_batch_that_is_not_a_list_or_asks_for_an_unknown_detail_is_refused() -
 
 
 def test_years_since_a_certificate_or_title_need_the_certificate_or_title() -> None:
+    """The field wanted is named as the form labels it, and as a request spells it."""
     assert _error({"target": "技师", "years_since_certificate": 3}) == {
         "field": "years_since_certificate",
-        "message": {"zh": "需要同时给出 certificate", "en": "needs certificate as well"},
+        "message": {
+            "zh": "需要同时给出“现有证书等级”（certificate）",
+            "en": "needs “Certificate held” (certificate) as well",
+        },
         "accepted": [],
     }
-    assert _error({"target": "技师", "years_since_title": 3})["message"]["en"] == (
-        "needs title as well"
-    )
+    assert _error({"target": "技师", "years_since_title": 3})["message"] == {
+        "zh": "需要同时给出“职称层级”（title）",
+        "en": "needs “Title tier” (title) as well",
+    }
 
 
 def test_an_equivalence_needs_a_level_or_a_title_it_knows() -> None:

@@ -190,8 +190,8 @@ def test_a_level_without_a_title_says_none_and_has_no_notes_to_fold() -> None:
 
 
 def test_a_special_route_shows_its_status_its_explanation_and_its_clause() -> None:
-    """Each special route: its status tag, a space, what the text says of it, a space, a link
-    to its clause (（六） for the three routes of clause (6), （九）4 for competitions), then
+    """Each special route: its status tag, a space, what the text says of it, a space in
+    English only (Chinese sets none after its full stop), a link to its clause (（六） for the three routes of clause (6), （九）4 for competitions), then
     its notes only if it has any: higher-level evaluation has none in policy/special-routes.yaml."""
     view = api.respond("eligibility", WAITING)["view"]
     special = next(n for n in view["nodes"][3]["children"] if n.get("tag") == "ul")
@@ -205,7 +205,8 @@ def test_a_special_route_shows_its_status_its_explanation_and_its_clause() -> No
         route = item["attrs"]["data-route"]
         tag, space, explanation, space_again, link, *notes = item["children"]
         assert (tag["tag"], tag["class"]) == ("span", "calc-tag")
-        assert space == space_again == {"text": {"zh": " ", "en": " "}}
+        assert space == {"text": {"zh": " ", "en": " "}}
+        assert space_again == {"text": {"zh": "", "en": " "}}
         assert explanation["text"]["zh"].startswith(
             {"c6-direct-recognition": "直接认定", "c6-out-of-sequence-promotion": "破格晋级",
              "c6-higher-level-evaluation": "越级", "c9.4-competition": "竞赛选拔"}[route]
@@ -220,8 +221,9 @@ def test_a_note_shows_its_source_or_where_it_was_seen_and_its_mark() -> None:
     """A note of the rule applied: its words alone. A note from outside: its words, a space, the
     link to its source, a space, its confidence mark. A note resting on no document the project
     holds: its words, where it was seen in brackets (no space: the bracket opens it), a space,
-    its mark. Marks are policy/confidence.yaml's (seen: 已见原文)."""
-    space = {"text": {"zh": " ", "en": " "}}
+    its mark. The spaces are English only: Chinese sets none after its full stop or before
+    its full-width brackets. Marks are policy/confidence.yaml's (seen: 已见原文)."""
+    space = {"text": {"zh": "", "en": " "}}
     words = {"zh": "说明", "en": "Note"}
     seen_in = {"zh": "湖北省竞赛通知", "en": "Hubei competition notices"}
     label = {"zh": "黄改委发〔2020〕4号（十四）", "en": "clause (14)"}
