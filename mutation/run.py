@@ -6,11 +6,13 @@ not in this repository (`build/hgpolicy` is imported as `hgpolicy`), so mutmut r
 scratch folder, .mutate/, that links `src/calculators` and `src/hgpolicy` to them and links
 everything else the tests read. The mutants, and the tests that run against them, are copied
 from there into .mutate/mutants/ by mutmut itself; pyproject.toml's [tool.mutmut] says which
-tests (the fast ones: each mutant runs only those that call the function it changes).
+tests (the fast ones), and mutmut_cli.py, through which mutmut is run, which of them each
+mutant runs (its own package's that call the function it changes, within a time budget).
 
 Prints a score per package, and as its last line `mutation score: K/N killed (P%)`.
 Arguments are passed to `mutmut run` as mutant names or globs, to try a few
-(`mutation/run.py 'calculators.rules.dates.*'`). `--again` keeps the scratch folder of the previous
+(`mutation/run.py 'calculators.rules.dates.*'`). `--budget S` runs each mutant against only
+its fastest tests that fit in S seconds: a quicker run, and a lower score than a whole one. `--again` keeps the scratch folder of the previous
 run: mutmut then reuses its mutants and its record of which tests call which function (only
 new tests are recorded) and reruns the names given: for trying new tests against the survivors
 of a part. A run without it starts afresh, as a whole run must.
@@ -21,7 +23,7 @@ one per line with their status; `mutmut show <name>` in .mutate/ shows one.
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
 import shutil
 import subprocess
@@ -33,14 +35,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / ".mutate"
 PACKAGES = {"calculators": "calculators", "hgpolicy": "build/hgpolicy"}
-# The tests a package's mutants do not run (tests/conftest.py deselects them): the generator's
-# tests build pages through most of the calculators, and each survivor of the calculators
-# would pay for them (6 s) for what the calculators' own tests check; the calculators' tests
-# check nothing the generator writes. Every function keeps tests of its own package.
-TESTS_ELSEWHERE = {
-    "calculators": ["tests/generator/", "tests/build/"],
-    "hgpolicy": ["tests/calculators/"],
-}
 LINKED = [
     "tests",
     "policy",
@@ -72,9 +66,12 @@ def prepare(again: bool) -> None:
     (SCRATCH / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
 
 
-def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run the mutmut installed beside this Python, in the scratch folder."""
-    command = [str(Path(sys.executable).with_name("mutmut")), *args]
+def mutmut(
+    *args: str, capture: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the mutmut installed beside this Python, in the scratch folder (through
+    mutmut_cli.py: its type-check filter parses with `ast`)."""
+    command = [sys.executable, str(ROOT / "mutation" / "mutmut_cli.py"), *args]
     tools = Path(sys.executable).parent
     env = {
         **os.environ,
@@ -83,10 +80,10 @@ def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str
         "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}",
         "VIRTUAL_ENV": str(tools.parent),
         "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
-        "MUTATION_TESTS_ELSEWHERE": json.dumps(TESTS_ELSEWHERE),
         # Each mutant starts a pytest session: without scanning every installed package for
         # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        **(env or {}),
     }
     return subprocess.run(
         command, cwd=SCRATCH, env=env, capture_output=capture, text=True, check=True
@@ -120,12 +117,18 @@ def score_line(label: str, counts: Counter[str]) -> str:
 
 
 def main(args: list[str]) -> int:
-    again = "--again" in args
-    names = [a for a in args if a != "--again"]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("names", nargs="*", help="mutant names or globs (default: all)")
+    parser.add_argument("--again", action="store_true", help="keep the previous scratch folder")
+    parser.add_argument(
+        "--budget", type=float, metavar="S", help="each mutant's tests: at most S seconds' worth"
+    )
+    given = parser.parse_args(args)
     started = time.monotonic()
     load_before = os.getloadavg()[0]
-    prepare(again)
-    mutmut("run", "--max-children", str(os.cpu_count() or 1), *names)
+    prepare(given.again)
+    budget = {"MUTATION_BUDGET_S": str(given.budget)} if given.budget else {}
+    mutmut("run", "--max-children", str(os.cpu_count() or 1), *given.names, env=budget)
     counts = statuses()
     minutes = (time.monotonic() - started) / 60
     # The machine is shared: the load average says how much of the time was other work.

@@ -9,7 +9,6 @@ import functools
 import gc
 import hashlib
 import importlib
-import json
 import os
 import re
 import shutil
@@ -142,24 +141,6 @@ def _fresh_calculators(monkeypatch: pytest.MonkeyPatch, *, clear: bool) -> None:
                 value.cache_clear()
         if module is not data and getattr(module, "load_policy_data", None) is loader:
             monkeypatch.setattr(module, "load_policy_data", lambda: copy.deepcopy(loaded))
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under mutation, a mutant runs only the tests of its own package's work: mutmut picks
-    every test that calls the changed function, and a test of the site generator calls most of
-    the calculators while building a page (seconds each, for every mutant that survives).
-    mutation/run.py names, per package, the tests that are another's (MUTATION_TESTS_ELSEWHERE)."""
-    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
-    if "__mutmut_" not in mutant:  # the recording of calls, the clean run, the forced failure
-        return
-    elsewhere = json.loads(os.environ.get("MUTATION_TESTS_ELSEWHERE", "{}"))
-    prefixes = tuple(elsewhere.get(mutant.split(".", 1)[0], ()))
-    if not prefixes:
-        return
-    dropped = [item for item in items if item.nodeid.startswith(prefixes)]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = [item for item in items if not item.nodeid.startswith(prefixes)]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from hgpolicy.policy import Policy, load_policy
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FIXTURE = Path(__file__).with_name("amendment.yaml")
 
@@ -35,3 +43,25 @@ def amend(policy_dir: Path, *, substance: bool = False) -> Path:
 def amended_copy(root: Path, dest: Path, *, substance: bool = False) -> Path:
     """A copy of `root`/policy with the example applied, in `dest`/policy."""
     return amend(Path(shutil.copytree(root / "policy", dest / "policy")), substance=substance)
+
+
+def amended_policy(*, substance: bool = False) -> Policy:
+    """The project's policy with the example applied, loaded once per process (about a second
+    of YAML and validation). A test's fixture takes a copy whose model is built when first
+    asked (`dataclasses.replace`): under mutation testing the process mutmut forks from has
+    loaded it, and each mutant's model must come from the mutated code, as with the `policy`
+    fixture. A module fixture alone was built again each time mutmut's order of the tests
+    (fastest first, across files) came back to its module. A mutant of the generator, whose
+    loader checks the amendment's dates, loads it again."""
+    if os.environ.get("MUTANT_UNDER_TEST", "").startswith("hgpolicy."):
+        return _loaded(substance)
+    return _loaded_once(substance)
+
+
+def _loaded(substance: bool) -> Policy:
+    folder = Path(tempfile.mkdtemp(prefix="hg-amended-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return load_policy(amended_copy(ROOT, folder, substance=substance))
+
+
+_loaded_once = functools.cache(_loaded)

@@ -9,6 +9,7 @@ for hired Senior Technicians from 2027-03-01.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,7 @@ from calculators.model.index import PolicyIndex
 from calculators.plumbing.texts import Text
 from calculators.rules import asof
 from calculators.rules.asof import rules_on
-from hgpolicy.policy import load_policy
-from tests.versions.amended import AMENDS_FROM, amended_copy
+from tests.versions.amended import AMENDS_FROM, amended_policy
 
 ROOT = Path(__file__).resolve().parents[2]
 META = yaml.safe_load((ROOT / "policy" / "document.yaml").read_text(encoding="utf-8"))["meta"]
@@ -34,18 +34,17 @@ def _answer(kind: str, index: PolicyIndex | None = None, **request: Any) -> dict
 
 
 @pytest.fixture(scope="module")
-def amended(tmp_path_factory: pytest.TempPathFactory) -> PolicyIndex:
+def amended() -> PolicyIndex:
     """The policy with the worked example's amendment, as the calculators see it."""
-    return load_policy(amended_copy(ROOT, tmp_path_factory.mktemp("amended"))).model
+    return dataclasses.replace(amended_policy()).model
 
 
 @pytest.fixture(scope="module")
-def substantive(tmp_path_factory: pytest.TempPathFactory) -> PolicyIndex:
+def substantive() -> PolicyIndex:
     """The amendment with its further edits (amendment.yaml `substance_edits`): from 2027-03-01
     a Technician may apply for Engineer after 2 years (not 3), and route A2 of the 2018
     conditions for Technician asks for 4 years of cumulative work (not 3)."""
-    copy = amended_copy(ROOT, tmp_path_factory.mktemp("substance"), substance=True)
-    return load_policy(copy).model
+    return dataclasses.replace(amended_policy(substance=True)).model
 
 
 @pytest.mark.parametrize("kind", ["eligibility", "equivalence"])

@@ -6,6 +6,7 @@ the difference. The worked example (amendment.yaml) rewrites 高级工程师 as 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +17,10 @@ from calculators.plumbing.texts import Text
 from calculators.registry import calculators
 from hgpolicy.feed import atom_feed, feed_words
 from hgpolicy.pages import PAGES, Renderer
-from hgpolicy.policy import Policy, load_policy
+from hgpolicy.policy import Policy
 from hgpolicy.sitepages import BY_URI, SITE_PAGES, Kind
 from hgpolicy.timepages import Change, _diff, changes, clause_history, diff_anchors
-from tests.versions.amended import AMENDS_FROM, amended_copy
+from tests.versions.amended import AMENDS_FROM, amended_policy
 
 ROOT = Path(__file__).resolve().parents[2]
 PENDING = date.today() < AMENDS_FROM  # the example's change is still to come
@@ -37,8 +38,8 @@ def _renderer(policy: Policy) -> Renderer:
 
 
 @pytest.fixture(scope="module")
-def amended(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
-    return _renderer(load_policy(amended_copy(ROOT, tmp_path_factory.mktemp("amended"))))
+def amended() -> Renderer:
+    return _renderer(dataclasses.replace(amended_policy()))
 
 
 def test_a_rewritten_clause_lists_its_versions_and_what_changed(amended: Renderer) -> None:
@@ -168,11 +169,10 @@ def test_the_guide_explains_each_kind_of_change_in_each_language(
 
 
 @pytest.fixture(scope="module")
-def substantive(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
+def substantive() -> Renderer:
     """The example with its further edits: route A2 of the 2018 conditions for Technician
     has a second version from 2027-03-01 (amendment.yaml `substance_edits`)."""
-    copy = amended_copy(ROOT, tmp_path_factory.mktemp("substance"), substance=True)
-    return _renderer(load_policy(copy))
+    return _renderer(dataclasses.replace(amended_policy(substance=True)))
 
 
 @pytest.mark.parametrize(
@@ -247,13 +247,11 @@ def test_the_changes_are_the_clause_and_the_rule_the_example_amends(
     ]  # fmt: skip
 
 
-def test_the_further_edits_add_the_rules_they_change_each_where_it_is_shown(
-    tmp_path: Path,
-) -> None:
+def test_the_further_edits_add_the_rules_they_change_each_where_it_is_shown() -> None:
     """With the example's further edits, route A2 of the 2018 conditions for Technician (the
     routes page, applied by eligibility) and the rule for applying for Engineer (the levels
     page, applied by equivalence) change from the same day too."""
-    policy = load_policy(amended_copy(ROOT, tmp_path, substance=True))
+    policy = dataclasses.replace(amended_policy(substance=True))
     found = changes(policy.model, PAGES, date(2027, 3, 1), APPLIED)
     assert [(c.page, c.part or c.record, c.anchor, c.applied_on) for c in found] == [
         ("reference/application-routes.md", "2018-technician-a2",

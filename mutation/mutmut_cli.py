@@ -1,0 +1,155 @@
+"""mutmut's command line, with three of its steps made cheaper for a whole run.
+
+mutation/run.py runs mutmut through this module. mutmut decides everything else (the
+mutants, which tests call which function, the verdicts); these are replaced:
+
+- **The tests a mutant runs** (`tests_for` in selection.py): the tests of its own package
+  that call its function (a test of the site generator builds pages through most of the
+  calculators: TESTS_ELSEWHERE), fastest first, in two pytest sessions, the FIRST fastest
+  and then the rest, since pytest collects every test it is given before running one: a
+  mutant the first tests kill does not pay for collecting hundreds. Its time limit is set by
+  those tests (pyproject.toml: timeout_multiplier). `mutation/run.py --budget S` keeps, for
+  a quick run, only the fastest tests that fit in S seconds of their recorded time (fewer
+  kills: a survivor of a function most tests call otherwise runs hundreds of tests).
+- **How long a test takes** (`run_stats`): mutmut records the time of a test's call alone,
+  so a test whose fixture takes a second counted as instant and ran first. Here it is the
+  test's setup, call and teardown.
+- **Which mutant a type error belongs to** (`filter_mutants_with_type_checker`). mutmut 3.8
+  parses every mutated file that has an error with libcst, positions and all: 14 MB of mutated
+  source here, about four minutes, while `ty` itself takes eight seconds. `ast` gives the same
+  functions' line spans in seconds; the checker, its report and what mutmut does with the
+  mutants it names are mutmut's own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from importlib.metadata import version
+from math import ceil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import mutmut.__main__ as mutmut_main
+from mutmut.configuration import config
+from mutmut.mutation.file_mutation import (
+    FailedTypeCheckMutant,
+    MutatedMethodLocation,
+    group_by_path,
+)
+from mutmut.runners.harness import PytestRunner
+from mutmut.state import state
+from mutmut.type_checking import run_type_checker
+from mutmut.utils.file_utils import change_cwd
+from mutmut.utils.format_utils import get_mutant_name, is_mutated_method_name
+from mutmut.workers.isolation import ForkRunner
+
+# Run as a script: its own folder is on the path (not the project's, whose `calculators` would
+# hide the mutants' copy).
+from selection import FIRST, function_spans, tests_for
+
+if TYPE_CHECKING:  # mutmut's parent process imports pytest only as it runs the tests
+    import pytest
+
+# The version whose steps these reproduce: another keeps its own.
+REPLACES_IN = "3.8.1"
+# `mutation/run.py --budget S`: each mutant runs at most S seconds of its tests' recorded time.
+BUDGET_S = float(os.environ["MUTATION_BUDGET_S"]) if os.environ.get("MUTATION_BUDGET_S") else None
+
+_submit = ForkRunner.submit
+_run_tests = PytestRunner.run_tests
+
+
+def submit(
+    self: ForkRunner, mutant_name: str, tests: list[str], cpu_time_limit: int, estimated_time: float
+) -> None:
+    """mutmut's start of a mutant's process, given the tests it runs (`tests_for`: none makes
+    it a mutant no test calls) and the time limits those tests set: mutmut's are set by all
+    the tests that call the function, and a mutant that loops would wait for them."""
+    seconds = state().duration_by_test
+    chosen = tests_for(mutant_name, tests, seconds, BUDGET_S)
+    estimated = sum(seconds[test] for test in chosen)
+    cfg = config()
+    limit = ceil((estimated + cfg.timeout_constant) * cfg.timeout_multiplier * 2)
+    _submit(self, mutant_name, chosen, limit, estimated)
+
+
+def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[str]) -> int:
+    """A mutant's tests, the FIRST of them in a session of their own; the clean run and the
+    forced failure as mutmut runs them."""
+    tests = list(tests)
+    if not mutant_name or len(tests) <= FIRST:
+        return _run_tests(self, mutant_name=mutant_name, tests=tests)
+    code = _run_tests(self, mutant_name=mutant_name, tests=tests[:FIRST])
+    if code == 0:
+        code = _run_tests(self, mutant_name=mutant_name, tests=tests[FIRST:])
+    return code
+
+
+def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
+    """mutmut's record of which tests call which function and how long each takes, with a
+    test's setup and teardown counted in its time (mutmut counts the call alone)."""
+
+    class Recorder:
+        def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
+            state().duration_by_test[nodeid] = 0
+
+        def pytest_runtest_teardown(self, item: pytest.Item, nextitem: object) -> None:
+            for function in state()._stats:
+                state().tests_by_mangled_function_name[function].add(item.nodeid)
+            state()._stats.clear()
+
+        def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+            state().duration_by_test[report.nodeid] += report.duration
+
+    with change_cwd("mutants"):
+        return int(self.execute_pytest(self._pytest_args_regular_run(tests), plugins=[Recorder()]))
+
+
+def filter_mutants_with_type_checker() -> dict[str, FailedTypeCheckMutant]:
+    """mutmut's filter (same checker, same errors, same mutants named), its parsing by `ast`."""
+    with change_cwd(Path("mutants")):
+        errors_by_path = group_by_path(run_type_checker(config().type_check_command))
+        caught: dict[str, FailedTypeCheckMutant] = {}
+        for path, errors in errors_by_path.items():
+            source = path.read_text(encoding="utf-8")
+            functions = [
+                MutatedMethodLocation(path, name, start, end)
+                for name, start, end in function_spans(source, is_mutated_method_name)
+            ]
+            if not functions:
+                continue
+            for error in errors:
+                function = next(
+                    (
+                        f
+                        for f in functions
+                        if f.line_number_start <= error.line_number <= f.line_number_end
+                    ),
+                    None,
+                )
+                if function is None:  # mutmut's own words for a type error outside any mutant
+                    raise Exception(
+                        f"Could not find mutant for type error {error.file_path}:"
+                        f"{error.line_number} ({error.error_description})."
+                    )
+                name = get_mutant_name(
+                    path.relative_to(Path(".").absolute()), function.function_name
+                )
+                caught[name] = FailedTypeCheckMutant(
+                    method_location=function, name=name, error=error
+                )
+        return caught
+
+
+if __name__ == "__main__":
+    if version("mutmut") != REPLACES_IN:
+        sys.exit(
+            f"mutation/mutmut_cli.py reproduces steps of mutmut {REPLACES_IN}, not {version('mutmut')}"
+        )
+    mutmut_main.filter_mutants_with_type_checker = filter_mutants_with_type_checker
+    ForkRunner.submit = submit
+    PytestRunner.run_tests = run_tests
+    PytestRunner.run_stats = run_stats
+    sys.exit(mutmut_main.cli())

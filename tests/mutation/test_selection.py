@@ -1,0 +1,96 @@
+"""`make mutate`'s choice of tests for a mutant, and its reading of a mutated file's functions
+(mutation/selection.py): what keeps a whole run within its time and its verdicts true."""
+
+from __future__ import annotations
+
+import textwrap
+
+from mutation import selection  # its `tests_for` is not a test: not imported by name
+
+# Recorded seconds of five tests that call one function.
+SECONDS = {
+    "tests/calculators/test_a.py::slow": 1.5,
+    "tests/calculators/test_a.py::fast": 0.1,
+    "tests/generator/test_pages.py::page": 0.05,
+    "tests/calculators/test_b.py::middling": 0.4,
+    "tests/policy/test_c.py::quick": 0.2,
+}
+
+
+def test_a_calculators_mutant_runs_all_its_own_tests_fastest_first() -> None:
+    """The generator's test is another package's."""
+    mutant = "calculators.rules.dates.x_add_years__mutmut_3"
+    assert selection.tests_for(mutant, list(SECONDS), SECONDS) == [
+        "tests/calculators/test_a.py::fast",
+        "tests/policy/test_c.py::quick",
+        "tests/calculators/test_b.py::middling",
+        "tests/calculators/test_a.py::slow",
+    ]
+
+
+def test_a_budget_keeps_the_fastest_tests_that_fit_in_it() -> None:
+    """0.1 + 0.2 + 0.4 = 0.7 s fit in 2 s, and the 1.5 s test would take it to 2.2 s."""
+    mutant = "calculators.rules.dates.x_add_years__mutmut_3"
+    assert selection.tests_for(mutant, list(SECONDS), SECONDS, budget_s=2.0) == [
+        "tests/calculators/test_a.py::fast",
+        "tests/policy/test_c.py::quick",
+        "tests/calculators/test_b.py::middling",
+    ]
+
+
+def test_a_generator_mutant_runs_no_calculators_test() -> None:
+    chosen = selection.tests_for("hgpolicy.pages.x_render__mutmut_1", list(SECONDS), SECONDS)
+    assert chosen == ["tests/generator/test_pages.py::page", "tests/policy/test_c.py::quick"]
+
+
+def test_the_fastest_test_runs_even_beyond_the_budget() -> None:
+    seconds = {"tests/calculators/test_a.py::slow": 5.0, "tests/policy/test_c.py::slower": 9.0}
+    mutant = "calculators.api.x_run__mutmut_2"
+    assert selection.tests_for(mutant, list(seconds), seconds, budget_s=2.0) == [
+        "tests/calculators/test_a.py::slow"
+    ]
+
+
+def test_a_mutant_only_another_packages_tests_call_runs_none() -> None:
+    seconds = {"tests/calculators/test_a.py::fast": 0.1}
+    assert (
+        selection.tests_for("hgpolicy.calcdata.x_answers__mutmut_1", list(seconds), seconds) == []
+    )
+
+
+MUTATED = textwrap.dedent(
+    """
+    def x_add__mutmut_orig(a, b):
+        return a + b
+
+    def x_add__mutmut_1(a, b):
+        def inner__mutmut_9():  # nested: not a mutant of its own
+            return 0
+        return a - b
+
+    class Text:
+        @classmethod
+        def xǁTextǁsame__mutmut_1(cls, value):
+            return cls(value,
+                       value)
+
+        def helper(self):
+            pass
+
+    if True:
+        async def x_fetch__mutmut_2():
+            return None
+    """
+)
+
+
+def test_the_mutants_functions_are_found_with_their_lines_from_def_to_end() -> None:
+    """Lines from `def`, not from the decorator (so libcst's positions count them); a function
+    inside another is part of it; a method's span ends at its last line."""
+    spans = selection.function_spans(MUTATED, lambda name: "__mutmut" in name)
+    assert spans == [
+        ("x_add__mutmut_orig", 2, 3),
+        ("x_add__mutmut_1", 5, 8),
+        ("xǁTextǁsame__mutmut_1", 12, 14),
+        ("x_fetch__mutmut_2", 20, 21),
+    ]
