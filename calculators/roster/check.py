@@ -59,9 +59,11 @@ class RosterError(ValueError):
 
 @dataclass(frozen=True)
 class Problem(Serializable):
-    """Why a row could not be checked: the column as the file names it, and the reason."""
+    """Why a row could not be checked: the column as the file names it (in both languages
+    alike), or as the template names it in each language where the file has no such column,
+    and the reason."""
 
-    column: str
+    column: Text
     message: Text
 
 
@@ -227,13 +229,15 @@ def _read_cells(
         if column is None or not plain(cell):
             continue
         if isinstance(cell, UnsavedFormula):
-            problems.append(Problem(headers[position], wording.UNSAVED_FORMULA.format(found=cell)))
+            problems.append(
+                Problem(Text.same(headers[position]), wording.UNSAVED_FORMULA.format(found=cell))
+            )
             continue
         try:
             value = _read(column, cell)
         except CellError as err:
             message = wording.CELL_EXPECTED[err.expected].format(found=err.found)
-            problems.append(Problem(headers[position], message))
+            problems.append(Problem(Text.same(headers[position]), message))
             continue
         if column.reads == "date":
             if value.month_only:
@@ -244,7 +248,7 @@ def _read_cells(
                 )
             value = value.day.isoformat()
         if column.field in values and values[column.field] != value:
-            problems.append(Problem(headers[position], wording.TWO_VALUES))
+            problems.append(Problem(Text.same(headers[position]), wording.TWO_VALUES))
             continue
         values[column.field] = value
     return values, notes, problems
@@ -269,9 +273,9 @@ def _problem(err: InputError, headers: list[str], columns: list[Column | None]) 
     """The calculators' refusal, placed in the column that holds the field it names."""
     for header, column in zip(headers, columns, strict=True):
         if column is not None and column.field == err.field:
-            return Problem(header, err.message)
+            return Problem(Text.same(header), err.message)
     known = next((c for c in COLUMNS if c.field == err.field), None)
-    return Problem(known.header.zh if known else err.field, err.message)
+    return Problem(known.header if known else Text.same(err.field), err.message)
 
 
 def _status(decision: dict[str, Any], as_of: date) -> str:

@@ -69,7 +69,9 @@ def _row(answer: RowAnswer, lang: str) -> dict[str, Any]:
         "missing": [text(item) for item in answer.missing],
         "headline": text(answer.headline),
         "notes": [text(note) for note in answer.notes],
-        "problems": [{"column": p.column, "message": p.message.get(lang)} for p in answer.problems],
+        "problems": [
+            {"column": p.column.get(lang), "message": p.message.get(lang)} for p in answer.problems
+        ],
     }
 
 

@@ -113,14 +113,14 @@ def test_rows_that_cannot_be_checked_say_which_column_and_why_in_both_languages(
     )
     bad_date, bad_level, two_bad, fine = roster.rows
     assert bad_date.status == "cannot_check" and bad_date.row == 2
-    assert [(p.column, p.message.zh[:8]) for p in bad_date.problems] == [
+    assert [(p.column.zh, p.message.zh[:8]) for p in bad_date.problems] == [
         ("取证日期", "“去年”不是日期")
     ]
-    assert bad_level.problems[0].column == "现有等级"
+    assert bad_level.problems[0].column.zh == "现有等级"
     assert "大师" in bad_level.problems[0].message.zh
     assert "高级工" in bad_level.problems[0].message.zh  # the accepted values are listed
     assert "大师" in bad_level.problems[0].message.en
-    assert [p.column for p in two_bad.problems] == ["累计工作年限", "是否聘用"]
+    assert [p.column.zh for p in two_bad.problems] == ["累计工作年限", "是否聘用"]
     assert two_bad.problems[1].message.en == '"也许" should be yes or no'
     assert fine.status == "now"
     assert roster.summary["cannot_check"] == 3 and roster.summary["now"] == 1
@@ -145,7 +145,7 @@ def test_a_formula_is_read_as_its_saved_result_and_one_saved_without_says_so() -
     saved, unsaved = check_file(data, AS_OF).rows
     assert (saved.status, saved.route) == ("now", "A1")
     assert unsaved.status == "cannot_check" and unsaved.row == 3
-    assert [(p.column, p.message.zh, p.message.en) for p in unsaved.problems] == [
+    assert [(p.column.zh, p.message.zh, p.message.en) for p in unsaved.problems] == [
         (
             "累计工作年限",
             "“=SUM(E3:F3)”是公式，文件中没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再检查",
@@ -161,7 +161,7 @@ def test_two_columns_for_one_fact_must_agree() -> None:
     assert agree.status == "now"
     differ = check([["甲", "高级工", "2021-06-01", "2021-07-01"]], header).rows[0]
     assert differ.status == "cannot_check"
-    assert differ.problems[0].column == "取得证书日期"
+    assert differ.problems[0].column.zh == "取得证书日期"
 
 
 def test_files_are_read_whatever_their_kind_and_encoding() -> None:

@@ -97,7 +97,7 @@ def test_a_competition_placing_is_a_whole_number_and_other_figures_need_not_be()
     )
     half, whole, blank = roster.rows
     assert half.status == "cannot_check"
-    assert [(p.column, p.message) for p in half.problems] == [
+    assert [(p.column.zh, p.message) for p in half.problems] == [
         ("竞赛名次", Text("“2.5”不是整数", '"2.5" is not a whole number'))
     ]
     assert (whole.status, whole.problems) == ("now", [])
@@ -109,7 +109,7 @@ def test_columns_that_disagree_are_named_and_the_columns_after_them_still_read()
     row = check_table(
         [header, ["甲", "高级工", "2021-06-01", "2021-07-01", "也许"]], date(2026, 11, 30)
     ).rows[0]
-    assert [(p.column, p.message) for p in row.problems] == [
+    assert [(p.column.zh, p.message) for p in row.problems] == [
         ("取得证书日期", Text("与同一内容的另一列不一致", "disagrees with another column giving the same fact")),
         ("是否聘用", Text("“也许”应为“是”或“否”", '"也许" should be yes or no')),
     ]  # fmt: skip
@@ -121,7 +121,7 @@ def test_a_refusal_is_placed_in_the_column_of_the_field_it_names() -> None:
     row = check_table([header, ["甲", "x", "2020-01-01"]], date(2026, 11, 30)).rows[0]
     assert row.status == "cannot_check"
     (problem,) = row.problems
-    assert problem.column == "取得职称日期"
+    assert problem.column.zh == "取得职称日期"
     assert problem.message.zh.startswith("需要同时给出")
 
 

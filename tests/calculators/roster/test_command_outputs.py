@@ -53,9 +53,10 @@ def test_json_is_the_page_s_layout(roster: Path, capsys: pytest.CaptureFixture) 
     assert found["summary"]["cannot_check"] == 2 and found["summary"]["now"] == 0
     labels = {s["id"]: s["label"] for s in found["statuses"]}
     assert labels["cannot_check"] == "Cannot check"
+    # The file has no column for the level applied for: the template's English header names it.
     assert found["rows"][0]["problems"] == [
         {
-            "column": "申报等级",
+            "column": "Level applied for",
             "message": "there is no level above Special-Grade Technician to apply for under the"
             " national conditions",
         }
