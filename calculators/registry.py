@@ -235,6 +235,7 @@ def _form_field(calculator: Calculator, f: Field, index: PolicyIndex) -> dict[st
     options = f.ask.choices(index) if f.ask.choices else None
     return {
         "name": f.name,
+        "query": f.query,
         "id": f"{calculator.html_id}-{f.name.replace('_', '-')}",
         "type": "choice" if options is not None else f.type,
         "label": f.ask.label,

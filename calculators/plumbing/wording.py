@@ -328,6 +328,24 @@ WORDING: dict[str, Text] = {
     "calc-print": Text(zh="打印结果", en="Print the answer"),
     "calc-checked-at": Text(zh="查询时间", en="Checked on"),
     "calc-address": Text(zh="网址", en="Address"),
+    # The page's list of what its address may say (calc-macros.j2 `address_help`).
+    "calc-address-heading": Text(zh="用网址打开答案", en="Opening an answer by its address"),
+    "calc-address-intro": Text(
+        zh="“复制链接”给出的网址写明了所填的每一项，打开它就得到同样的答案。也可以自己写："
+        "在本页网址后加上“?参数=值”，多项之间用“&”连接。没写的项按表单的默认值；"
+        "无法识别的值不会被采用，答案上方会列出。",
+        en="The address “Copy link” gives names every field filled in: opening it gives the"
+        " same answer. You can also write one: add “?parameter=value” to this page's address,"
+        " joining several with “&”. A field not named keeps the form's default; a value that"
+        " cannot be read is not used, and is listed above the answer.",
+    ),
+    "calc-address-flag": Text(zh="true 或 false", en="true or false"),
+    "calc-address-date": Text(
+        zh="日期 YYYY-MM-DD，或只写月份 YYYY-MM", en="A date as YYYY-MM-DD, or a month as YYYY-MM"
+    ),
+    "calc-address-number": Text(zh="数字", en="A number"),
+    "calc-address-whole": Text(zh="整数", en="A whole number"),
+    "calc-address-range": Text(zh="{low} 至 {high}", en="{low} to {high}"),
     "calc-inputs": Text(zh="所填情况", en="What was entered"),
     "calc-extension": Text(zh="部分职业标准另设", en="only in some occupation standards"),
     "calc-notes": Text(zh="说明", en="Notes"),
