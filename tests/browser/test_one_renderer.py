@@ -44,7 +44,7 @@ PAGE_FACTS = """r => {
   };
 }"""
 
-_FOLD = re.compile(r"^ *(.+ \(\d+\))[:：]$")
+_FOLD = re.compile(r"^ *(.+(?: \(\d+\)|（\d+）))[:：]$")  # a folded part's heading and count
 _ROUTE = re.compile(r"^  ([✔✘]) (\S+) ")
 _STATUS = re.compile(r"^  - \[(.+?)\] ")
 
