@@ -5,12 +5,14 @@ mutants, which tests call which function, the verdicts); these are replaced:
 
 - **The tests a mutant runs** (`tests_for` in selection.py): the tests of its own package
   that call its function (a test of the site generator builds pages through most of the
-  calculators: TESTS_ELSEWHERE), fastest first, in two pytest sessions, the FIRST fastest
-  and then the rest, since pytest collects every test it is given before running one: a
-  mutant the first tests kill does not pay for collecting hundreds. Its time limit is set by
-  those tests (pyproject.toml: timeout_multiplier). `mutation/run.py --budget S` keeps, for
-  a quick run, only the fastest tests that fit in S seconds of their recorded time (fewer
-  kills: a survivor of a function most tests call otherwise runs hundreds of tests).
+  calculators: TESTS_ELSEWHERE), fastest first. Its time limit is set by those tests
+  (pyproject.toml: timeout_multiplier). `mutation/run.py --budget S` keeps, for a quick run,
+  only the fastest tests that fit in S seconds of their recorded time (fewer kills: a
+  survivor of a function most tests call otherwise runs hundreds of tests).
+- **How a mutant's tests run** (session.py): mutmut starts a pytest session in each mutant's
+  process, which collects every module it is given and formats each failure's traceback:
+  that cost most killed mutants more than their tests. Here the tests are collected once,
+  in mutmut's process, and each mutant's process runs their items up to the first failure.
 - **How long a test takes** (`run_stats`): mutmut records the time of a test's call alone,
   so a test whose fixture takes a second counted as instant and ran first. Here it is the
   test's setup, call and teardown.
@@ -23,6 +25,7 @@ mutants, which tests call which function, the verdicts); these are replaced:
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -38,7 +41,7 @@ from mutmut.mutation.file_mutation import (
     MutatedMethodLocation,
     group_by_path,
 )
-from mutmut.runners.harness import PytestRunner
+from mutmut.runners.harness import PytestRunner, TestRunner
 from mutmut.state import state
 from mutmut.type_checking import run_type_checker
 from mutmut.utils.file_utils import change_cwd
@@ -47,7 +50,8 @@ from mutmut.workers.isolation import ForkRunner
 
 # Run as a script: its own folder is on the path (not the project's, whose `calculators` would
 # hide the mutants' copy).
-from selection import FIRST, function_spans, tests_for
+from selection import function_spans, tests_for
+from session import Session
 
 if TYPE_CHECKING:  # mutmut's parent process imports pytest only as it runs the tests
     import pytest
@@ -58,7 +62,73 @@ REPLACES_IN = "3.8.1"
 BUDGET_S = float(os.environ["MUTATION_BUDGET_S"]) if os.environ.get("MUTATION_BUDGET_S") else None
 
 _submit = ForkRunner.submit
+_run_clean_tests = ForkRunner.run_clean_tests
 _run_tests = PytestRunner.run_tests
+
+
+# The tests, collected once in mutmut's process (session.py), before its clean run.
+_session: Session | None = None
+
+
+def opened(runner: TestRunner) -> Session:
+    """The session of mutmut's configured tests, opened on first use: mutmut's process then
+    holds every test module and fixture definition, and each process forked from it inherits
+    them."""
+    global _session
+    if _session is None:
+        assert isinstance(runner, PytestRunner)
+        with change_cwd("mutants"):
+            _session = Session(
+                [
+                    "--rootdir=.",
+                    *runner._pytest_add_cli_args_test_selection,
+                    *runner._pytest_add_cli_args,
+                ]
+            )
+        gc.freeze()  # as mutmut's runner does before it forks: the children leave these be
+    return _session
+
+
+def run_forked(session: Session, parts: list[list[str]]) -> int:
+    """Run each part of the tests in a process forked from here, at once (0 if all pass, 1 if
+    any fails, and the test that failed is named): mutmut's clean run and forced failure,
+    run as each mutant's tests will be."""
+    pids = []
+    for part in parts:
+        pid = os.fork()
+        if pid == 0:  # a forked process never returns into mutmut's loop
+            code = 1
+            try:
+                with change_cwd("mutants"):
+                    code = session.run(part)
+                if code:
+                    os.write(2, f"failed: {session.failed}\n".encode())
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+    return 0 if not any(codes) else 1
+
+
+def run_clean_tests(self: ForkRunner, tests: Iterable[str]) -> int:
+    """mutmut's clean run (the tests of the names given, or all of them, no mutant) through the
+    session, split in order between the workers: a test that failed there without a mutant
+    would count every mutant as killed. The halves keep each module's tests together, so
+    that a module's fixtures are built once in each process that needs them."""
+    session = opened(self.test_runner)
+    given = set(tests)
+    if not given <= session.items.keys():
+        return _run_clean_tests(self, tests=given)
+    chosen = [test for test in session.items if not given or test in given]
+    size = ceil(len(chosen) / self.max_workers)
+    return run_forked(session, [chosen[i : i + size] for i in range(0, len(chosen), size)])
+
+
+def run_forced_fail(self: ForkRunner) -> int:
+    """mutmut's check that a mutant can fail a test (its mutant "fail" raises in every
+    mutated function), as a mutant's tests run: in a process forked from the session."""
+    session = opened(self.test_runner)
+    return run_forked(session, [list(session.items)])
 
 
 def submit(
@@ -76,15 +146,13 @@ def submit(
 
 
 def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[str]) -> int:
-    """A mutant's tests, the FIRST of them in a session of their own; the clean run and the
-    forced failure as mutmut runs them."""
+    """A mutant's tests, from the session; a test the session does not hold, as mutmut runs
+    it."""
     tests = list(tests)
-    if not mutant_name or len(tests) <= FIRST:
+    if not mutant_name or _session is None or not all(test in _session.items for test in tests):
         return _run_tests(self, mutant_name=mutant_name, tests=tests)
-    code = _run_tests(self, mutant_name=mutant_name, tests=tests[:FIRST])
-    if code == 0:
-        code = _run_tests(self, mutant_name=mutant_name, tests=tests[FIRST:])
-    return code
+    with change_cwd("mutants"):
+        return _session.run(tests)
 
 
 def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
@@ -150,6 +218,8 @@ if __name__ == "__main__":
         )
     mutmut_main.filter_mutants_with_type_checker = filter_mutants_with_type_checker
     ForkRunner.submit = submit
+    ForkRunner.run_clean_tests = run_clean_tests
+    ForkRunner.run_forced_fail = run_forced_fail
     PytestRunner.run_tests = run_tests
     PytestRunner.run_stats = run_stats
     sys.exit(mutmut_main.cli())

@@ -52,6 +52,7 @@ def prepare(again: bool) -> None:
     """A fresh scratch folder: a previous run's mutants could hide a change of the code.
     `again` keeps it (mutmut regenerates the mutants of a changed file and records new tests)."""
     if again and (SCRATCH / "mutants").is_dir():
+        (SCRATCH / "tmp").mkdir(exist_ok=True)
         return
     shutil.rmtree(SCRATCH, ignore_errors=True)
     (SCRATCH / "src").mkdir(parents=True)
@@ -61,6 +62,9 @@ def prepare(again: bool) -> None:
     (SCRATCH / "src" / "policy").symlink_to(ROOT / "policy")
     for name in LINKED:
         (SCRATCH / name).symlink_to(ROOT / name)
+    # Each mutant's process exits without running its exit handlers (mutmut's `os._exit`), so
+    # what it leaves in the temporary folder stays: here, with the run, not in /tmp.
+    (SCRATCH / "tmp").mkdir()
     # The tests run inside mutants/ and find the Pyodide runtime there; linked, not copied.
     (SCRATCH / "mutants").mkdir()
     (SCRATCH / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
@@ -80,6 +84,7 @@ def mutmut(
         "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}",
         "VIRTUAL_ENV": str(tools.parent),
         "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
+        "TMPDIR": str(SCRATCH / "tmp"),
         # Each mutant starts a pytest session: without scanning every installed package for
         # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",

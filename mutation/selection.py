@@ -13,8 +13,6 @@ TESTS_ELSEWHERE = {
     "calculators": ("tests/generator/", "tests/build/"),
     "hgpolicy": ("tests/calculators/",),
 }
-# How many tests a mutant's first pytest session runs (mutmut_cli.py).
-FIRST = 10
 
 
 def tests_for(
