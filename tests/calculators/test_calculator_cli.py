@@ -47,6 +47,16 @@ def test_python_dash_m_is_the_same_command() -> None:
     assert bad.returncode == 2 and bad.stdout == ""
 
 
+def test_without_arguments_main_reads_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m calculators` calls `main()` with nothing: the words after the program's
+    name are the command (the subprocess above runs the code as written, not a mutant)."""
+    monkeypatch.setattr(sys, "argv", ["calculators", "equivalence", "--level", "技师", "--json"])
+    assert main() == 0
+    assert json.loads(capsys.readouterr().out)["title"]["zh"] == "工程师"
+
+
 def _a_waiting_route(index: PolicyIndex) -> tuple[Route, str, int]:
     """A default-edition route made of a certificate and years since it: (route, cert, years)."""
     for route in index.routes_for(index.default_edition):

@@ -5,11 +5,13 @@ after it, eight years of work in all) is added to a copy of the policy."""
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from calculators import api
 from calculators.model.index import PolicyIndex
 from calculators.rules.conditions import condition_of
 from calculators.rules.eligibility import assess
@@ -88,3 +90,19 @@ def test_a_route_that_counts_from_what_it_does_not_name_is_refused(index: Policy
             meaning.describe(route, index)
     with pytest.raises(KeyError, match="no meaning defined for condition kind 'bogus'"):
         condition_of({"kind": "bogus"})
+
+
+def test_the_other_edition_gives_its_own_opening_date() -> None:
+    """Work from 1 January 2021, asked on 1 June 2025 for Intermediate Worker: the 2018 edition
+    (the default) wants 6 years of cumulative work, from 1 January 2027; the 2023 edition's
+    route B1 wants 5 years of cumulative work, from 1 January 2026 (policy/
+    application-routes.yaml; shared/domain/rules-reference.md)."""
+    request = {"target": "intermediate-worker", "work_start_date": "2021-01-01"}
+    answer = json.loads(api.run("eligibility", json.dumps({**request, "as_of": "2025-06-01"})))
+    assert (answer["edition"]["id"], answer["eligible_from"]) == ("2018", "2027-01-01")
+    (other,) = answer["other_editions"]
+    assert (other["edition"]["id"], other["eligible"], other["eligible_from"]) == (
+        "2023",
+        False,
+        "2026-01-01",
+    )

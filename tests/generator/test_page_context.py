@@ -5,9 +5,15 @@ them (the site tests see the same pages only through a whole build, in another p
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 
+from hgpolicy.calcdata import CalculatorData
 from hgpolicy.pages import PageContext, Renderer
+from hgpolicy.policy import Policy
 
 
 @pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
@@ -93,3 +99,23 @@ def test_a_note_is_named_by_its_opening_words(
     renderer: Renderer, lang: str, note: str, named: str
 ) -> None:
     assert PageContext(renderer, lang, "").excerpt(note) == named
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint", "copy_link"),
+    [
+        ("zh", '<a href="../../faq/#faq-which-edition">怎样知道适用哪个版本？</a>', "复制链接"),
+        ("en", '<a href="../../faq/#faq-which-edition">Which one applies to me?</a>', "Copy link"),
+    ],
+)
+def test_a_calculator_page_links_from_its_own_folder_and_gives_its_script_its_words(
+    renderer: Renderer, policy: Policy, lang: str, hint: str, copy_link: str
+) -> None:
+    """The eligibility page, built at calculators/eligibility/, links the question "which
+    edition?" two folders up; its script's words are in the page's language."""
+    renderer.env.globals["calc"] = CalculatorData(policy)
+    page = renderer.render("calc-eligibility", lang=lang, page_uri="calculators/eligibility.md")
+    assert hint in page
+    labels = re.search(r'<script type="application/json" id="calc-labels">(.+?)</script>', page)
+    assert labels is not None
+    assert json.loads(html.unescape(labels.group(1)))["calc-copy-link"] == copy_link

@@ -233,7 +233,15 @@ def test_pages_are_written_in_the_language_of_their_file(
     faq = files.get_file_from_path("faq.md" if lang == "zh" else "faq.en.md")
     assert faq.content_string.startswith("---\nsearch:\n  boost: 3\n---\n\n# ")
     assert files.get_file_from_path("downloads/policy.json").content_string == plugin.compiled
-    assert files.get_file_from_path("downloads/levels.yaml") is not None
+    # The downloads are the maintainers' files as they are, the schema beside them.
+    for published, source in (
+        ("downloads/levels.yaml", "levels.yaml"),
+        ("downloads/schema/levels.schema.json", "schema/levels.schema.json"),
+    ):
+        assert (
+            files.get_file_from_path(published).content_bytes
+            == (project / "policy" / source).read_bytes()
+        )
     assert any(f.src_uri.startswith("assets/licenses/") for f in files)
     # Both languages' change feeds, whichever pass: each names its own page at the public address.
     for feed_lang, page in (("zh", "https://example.org/policy/changes/"),

@@ -8,6 +8,9 @@ import gzip
 import os
 from pathlib import Path
 
+import pytest
+
+from hgpolicy import precompress
 from hgpolicy.precompress import BEST, FAST, MIN_SIZE, candidates, compressed
 
 
@@ -45,3 +48,23 @@ def _digest(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(("size", "kept"), [(1900, True), (1901, False)])
+def test_a_copy_is_kept_when_it_is_at_least_five_percent_smaller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, kept: bool
+) -> None:
+    """2,000 bytes compressed to 1,900 save exactly 5 %: kept; to 1,901, not (and a copy left
+    by an earlier build is removed)."""
+    page = tmp_path / "page.html"
+    page.write_bytes(b"p" * 2000)
+    (tmp_path / "page.html.gz").write_bytes(b"stale")
+    monkeypatch.setattr(
+        precompress, "compressed", lambda data, encoding, settings, cache: b"c" * size
+    )
+    saved = precompress._precompress_file(page, FAST, None)
+    assert saved == (100 if kept else 0)
+    for encoding in ("br", "gz"):
+        copy = tmp_path / f"page.html.{encoding}"
+        assert copy.exists() == kept
+        assert not kept or copy.read_bytes() == b"c" * size

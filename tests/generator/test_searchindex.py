@@ -33,7 +33,10 @@ def test_each_language_gets_its_pages_addressed_from_its_folder(tmp_path: Path) 
     assert [d["location"] for d in zh["docs"]] == ["", "faq/#q1", "english/"]
     assert [d["location"] for d in en["docs"]] == ["", "faq/#q1"]
     assert [d["title"] for d in en["docs"]] == ["Home", "FAQ"]
-    assert "首页" in (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")
+    # Written compact and in UTF-8: every byte counts on a phone's connection.
+    written = (tmp_path / "en" / "search" / "search_index.json").read_bytes().decode("utf-8")
+    assert written.startswith('{"config":{"lang":["en"],"separator":"[\\\\s]+"},"docs":[{')
+    assert "首页" in (tmp_path / "search" / "search_index.json").read_bytes().decode("utf-8")
 
 
 def test_a_further_language_names_its_folder_with_the_slash() -> None:

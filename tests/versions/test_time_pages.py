@@ -134,6 +134,20 @@ def test_the_real_policy_has_no_banner_and_says_when_the_text_applies(
     assert f"- **施行日期**：{note}" in home
 
 
+def test_every_amendment_that_names_a_versioned_clause_gets_its_difference(
+    amended: Renderer,
+) -> None:
+    """Newest first, as the changelog lists them: an amendment after a correction keeps its
+    link; one that names no clause with versions (a source, a rule) gets none, nor does a
+    correction of the encoding, whatever it names."""
+    changelog = [
+        {"id": "fix", "kind": "correction", "records": ["c14"]},
+        {"id": "no-clause", "kind": "amendment", "records": ["standard-2018"]},
+        {"id": "rewrite", "kind": "amendment", "records": ["c2", "c14"]},
+    ]
+    assert diff_anchors(amended.model, changelog) == {"rewrite": "c14-versions"}
+
+
 def test_the_feed_entry_of_an_amendment_links_its_difference(amended: Renderer) -> None:
     changes = amended.policy["changelog"]["changes"]
     anchors = diff_anchors(amended.model, changes)

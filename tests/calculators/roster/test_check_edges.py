@@ -18,6 +18,7 @@ from calculators.plumbing.texts import Text
 from calculators.roster import wording
 from calculators.roster.check import RosterError, check_file, check_table
 from calculators.roster.columns import column_for, header_key, is_header_row
+from calculators.roster.texttable import read_text_table
 
 HEADER = ["姓名或工号", "现有等级", "取证日期", "累计工作年限", "是否聘用"]
 
@@ -156,3 +157,28 @@ def test_the_roster_wording_is_in_the_catalogue_under_its_keys() -> None:
         "roster-e-1": two,
         "roster-e-2": three,
     }
+
+
+def test_a_roster_checked_before_the_earliest_rules_refuses_each_row_saying_why() -> None:
+    """The earliest rules the site holds are the 2018 edition's, from 2018 (policy/
+    application-routes.yaml): a check as of 1 June 2017 has no rules to apply."""
+    row = check_table([["姓名", "申报等级"], ["张三", "初级工"]], date(2017, 6, 1)).rows[0]
+    assert row.status == "cannot_check"
+    (problem,) = row.problems
+    assert problem.message.zh.startswith("2017年6月1日早于本站收录的任何规则")
+    assert problem.message.en.startswith("1 June 2017 is before any rules the site holds")
+
+
+def test_old_mac_line_ends_are_rows_too() -> None:
+    """Excel for the old Mac OS ended lines with a carriage return alone."""
+    assert read_text_table("姓名,申报等级\r张三,高级工\r") == [
+        ["姓名", "申报等级"],
+        ["张三", "高级工"],
+    ]
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", "\u3000\n\u3000".encode()])
+def test_a_file_with_no_line_but_blanks_has_no_header_row(data: bytes) -> None:
+    with pytest.raises(RosterError) as err:
+        check_file(data, date(2026, 11, 30))
+    assert err.value.message == wording.NO_HEADER
