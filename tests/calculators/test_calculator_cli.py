@@ -226,3 +226,25 @@ def test_tables_json_lists_both_editions(index: PolicyIndex) -> None:
     tables = json.loads(result.stdout)
     assert set(tables["routes"]) == set(index.editions)
     assert sum(len(rows) for rows in tables["routes"].values()) == len(index.routes)
+
+
+def test_the_edition_line_cites_with_the_spacing_of_each_language() -> None:
+    """A citation mark follows a Chinese name directly and an English one after a space."""
+    request = ("eligibility", "--target", "junior-worker", "--total-years", "2")
+    zh = cli(*request).stdout.splitlines()[1]
+    en = cli(*request, "--lang", "en").stdout.splitlines()[1]
+    assert zh == "所依据的申报条件：国家职业技能标准编制技术规程（2018年版）（已见原文）"
+    assert en == (
+        "Conditions applied: Technical Rules for Drafting National Occupational Skill "
+        "Standards (2018 edition) (seen)"
+    )
+
+
+def test_before_the_huangshi_text_there_are_no_special_routes_to_list() -> None:
+    """黄改委发〔2020〕4号 applies from 2020 (policy/document.yaml): asked about a day in 2019,
+    the answer lists no special routes, not an empty list of them."""
+    request = ("eligibility", "--target", "junior-worker", "--total-years", "2")
+    assert "黄石《意见》的特别途径" in cli(*request).stdout
+    earlier = cli(*request, "--as-of", "2019-06-01")
+    assert earlier.returncode == 0
+    assert "特别途径" not in earlier.stdout

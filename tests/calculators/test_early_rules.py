@@ -368,3 +368,18 @@ def test_the_page_finds_every_part_of_the_structure_it_reads(index: PolicyIndex)
     assert (technician["order"], technician["national"]) == (4, True)
     assert rules["month_names_en"][0] == "January" and rules["month_names_en"][11] == "December"
     assert len(rules["month_names_en"]) == 12
+
+
+def test_each_compiled_route_carries_the_label_the_early_answer_names_it_by(
+    index: PolicyIndex,
+) -> None:
+    """The page's early answer says "by route A1"; the label is the policy's
+    (policy/application-routes.yaml), per edition."""
+    labels = {
+        route["id"]: route["label"]
+        for routes in eligibility_rules(index)["editions"].values()
+        for route in routes
+    }
+    assert labels["2018-junior-worker-a1"] == "A1"
+    assert labels["2023-intermediate-worker-b1"] == "B1"
+    assert labels["2023-intermediate-worker-b2"] == "B2"

@@ -201,7 +201,7 @@ def test_a_written_workbook_reads_back_with_its_types_and_is_reproducible() -> N
         OutSheet(
             "名单/Roster?",
             ["姓名", "取证日期", "年限", "聘用"],
-            [["张三 ", date(2021, 6, 1), 3.5, True], ["<李四>&\x01", None, 2, False]],
+            [["张三 ", date(2021, 6, 1), 3.5, True], ["<李四>&]]>\x01", None, 2, False]],
             choices=[ListChoice(3, ["是", "否"])],
             widths=[12, 14],
         ),
@@ -214,7 +214,7 @@ def test_a_written_workbook_reads_back_with_its_types_and_is_reproducible() -> N
     assert sheet.rows == [
         ["姓名", "取证日期", "年限", "聘用"],
         ["张三 ", date(2021, 6, 1), 3.5, True],
-        ["<李四>&", None, 2.0, False],
+        ["<李四>&]]>", None, 2.0, False],
     ]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
@@ -223,6 +223,8 @@ def test_a_written_workbook_reads_back_with_its_types_and_is_reproducible() -> N
     # The list's values sit on a hidden third sheet: never inline, where a comma in a value
     # or a list over 255 characters makes Excel call the file damaged.
     assert 'sqref="D2:D1000"><formula1>lists!$A$2:$A$3</formula1>' in xml
+    # Markup characters escaped, "]]>" too (XML forbids it in text); the control character dropped.
+    assert '<t xml:space="preserve">&lt;李四&gt;&amp;]]&gt;</t>' in xml
     assert 'name="lists" sheetId="3" state="hidden"' in names
     assert '<c r="A2" t="inlineStr"><is><t xml:space="preserve">是</t>' in lists
 
