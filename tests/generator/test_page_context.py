@@ -89,6 +89,8 @@ EXCERPTS = [
     ("en", "word " * 11 + "fifty", "word " * 11 + "fifty"),  # 60 characters
     ("en", "word " * 11 + "fifty1", "word word word word word word word word word word word…"),
     ("en", "X" * 61, "X" * 60 + "…"),  # no space to cut at, and no letter stripped
+    # a word that ends at the 59th character is kept whole
+    ("en", "a" * 10 + " " + "b" * 48 + " " + "c" * 10, "a" * 10 + " " + "b" * 48 + "…"),
     ("en", "words, " * 8 + "more and more", "words, words, words, words, words, words, words, words…"),
     ("zh", "有 空格的中文" * 5, "有 空格的中文有 空格的中文有 空格的中文有 空…"),  # spaces kept
 ]  # fmt: skip

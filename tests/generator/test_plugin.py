@@ -124,6 +124,14 @@ _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(n
 # The policy and the calculators' data
 
 
+def test_only_mkdocs_static_i18n_makes_a_pass_nested(project: Path, plugin: PolicyPlugin) -> None:
+    """A build without the i18n plugin (one language) is the outermost pass: it finishes the
+    site; with it, a pass is nested while the plugin says it is building."""
+    assert plugin_module._nested_pass(_config(project, plugin)) is False
+    assert plugin_module._nested_pass(_config(project, plugin, _I18n(building=False))) is False
+    assert plugin_module._nested_pass(_config(project, plugin, _I18n(building=True))) is True
+
+
 def test_the_policy_is_loaded_once_and_again_after_an_edit(
     project: Path, plugin: PolicyPlugin
 ) -> None:
