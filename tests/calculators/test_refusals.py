@@ -9,6 +9,8 @@ import json
 from typing import Any
 
 from calculators import api
+from calculators.data import load_policy_data
+from calculators.model.index import PolicyIndex
 
 
 def _error(request: dict[str, Any]) -> dict[str, Any]:
@@ -78,6 +80,39 @@ def test_a_batch_that_is_not_a_list_or_asks_for_an_unknown_detail_is_refused() -
             "accepted": ["full", "summary"],
         }
     }
+
+
+def test_a_batch_that_is_not_json_is_refused_as_a_request() -> None:
+    assert json.loads(api.run_batch("eligibility", "[")) == {
+        "error": {
+            "field": "request",
+            "message": {
+                "zh": "请求不是有效的 JSON（Expecting value）",
+                "en": "the request is not valid JSON (Expecting value)",
+            },
+            "accepted": [],
+        }
+    }
+
+
+def test_a_date_with_anything_after_it_is_not_a_date() -> None:
+    """A tab, a line break or a letter after a date is refused, as the form refuses it."""
+    for written in ("2021-06-01\t", "2021-06-01\n", "2021-06-01X", " 2021-06-01x"):
+        answer = json.loads(
+            api.run("equivalence", json.dumps({"level": "technician", "as_of": written}))
+        )
+        assert answer["error"]["field"] == "as_of", written
+        assert answer["error"]["accepted"] == ["YYYY-MM-DD", "YYYY-MM"]
+
+
+def test_a_batch_answers_by_the_rules_it_is_given() -> None:
+    """The site's build passes the policy it is building (hgpolicy/calcdata.py): its answers
+    carry that policy's version, not the version packaged with the calculators."""
+    given = PolicyIndex(load_policy_data(), data_version={"date": "2000-01-01", "digest": "given"})
+    request = json.dumps([{"level": "technician"}])
+    for detail in ("full", "summary"):
+        (answer,) = json.loads(api.run_batch("equivalence", request, given, detail=detail))
+        assert answer["data_version"] == {"date": "2000-01-01", "digest": "given"}, detail
 
 
 def test_years_since_a_certificate_or_title_need_the_certificate_or_title() -> None:

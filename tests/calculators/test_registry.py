@@ -283,3 +283,33 @@ def test_the_form_holds_every_part_the_page_template_reads() -> None:
             calculator.html_id,
             f"calc-submit-{kind}",
         )
+
+
+def test_the_forms_boxes_start_ticked_where_leaving_them_out_means_yes(
+    index: PolicyIndex,
+) -> None:
+    """Working, in this or a related occupation, and being hired are what a request means
+    when it does not say (the command line's `--not-hired` says otherwise); the extensions
+    and the facts a person must claim (an apprenticeship, a final year, a class) start
+    unticked."""
+    ticked = {
+        kind: {
+            field["name"]: field["checked"]
+            for group in registry.form(registry.calculators()[kind], index)["groups"]
+            for field in group["fields"]
+            if field["type"] == "flag"
+        }
+        for kind in ("eligibility", "equivalence")
+    }
+    assert ticked == {
+        "eligibility": {
+            "extensions": False,
+            "same_or_related": True,
+            "working_in_occupation": True,
+            "apprenticeship_completed": False,
+            "final_year_student": False,
+            "preparatory_technician": False,
+            "technician_class": False,
+        },
+        "equivalence": {"hired": True},
+    }

@@ -42,6 +42,10 @@ def test_the_trimmed_zip_is_stored_reproducible_and_holds_only_what_is_listed() 
         assert archive.namelist() == ["json/__init__.py", "json/decoder.py", "re/__init__.py"]
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
         assert archive.read("json/decoder.py") == b"# json/decoder.py\n"
+        # Read-only for all but the owner, dated 1980: the same bytes on every machine.
+        assert {(i.external_attr, i.date_time) for i in archive.infolist()} == {
+            (0o644 << 16, (1980, 1, 1, 0, 0, 0))
+        }
 
 
 def test_the_list_reads_names_and_skips_comments(tmp_path: Path) -> None:
