@@ -5,7 +5,10 @@ page script keys requests, the citations they carry, and the compiled policy the
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
+from calculators.data import load_policy_data
+from calculators.model.index import PolicyIndex
 from hgpolicy.calcdata import CalculatorData
 from hgpolicy.compile import policy_json
 from hgpolicy.policy import Policy
@@ -37,3 +40,14 @@ def test_the_compiled_policy_is_compact_sorted_json(policy: Policy) -> None:
     assert json.loads(text) == policy.data
     assert text.startswith('{"application-routes":{') and ", " not in text[:200]
     assert "高级工" in text
+
+
+def test_build_time_answers_come_from_the_policy_being_built() -> None:
+    """`mkdocs serve` rebuilds after an edit of policy/: the pages' answers and tables must
+    be the edited policy's (its model's version), not the calculators' packaged copy."""
+    version = {"date": "2000-01-01", "digest": "being-built"}
+    built = SimpleNamespace(model=PolicyIndex(load_policy_data(), data_version=version))
+    data = CalculatorData(built)  # type: ignore[arg-type]  # only its model is read
+    (answer,) = data.answers("equivalence", {"level": ["technician"]}).values()
+    assert answer["data_version"] == version
+    assert data.tables["data_version"] == version
