@@ -9,6 +9,7 @@ import html
 import json
 import re
 
+import jinja2
 import pytest
 
 from hgpolicy.calcdata import CalculatorData
@@ -121,3 +122,17 @@ def test_a_calculator_page_links_from_its_own_folder_and_gives_its_script_its_wo
     labels = re.search(r'<script type="application/json" id="calc-labels">(.+?)</script>', page)
     assert labels is not None
     assert json.loads(html.unescape(labels.group(1)))["calc-copy-link"] == copy_link
+
+
+def test_templates_write_values_inert_leave_no_line_for_a_block_and_refuse_a_typo(
+    renderer: Renderer,
+) -> None:
+    """A value printed from the data is inert text (a name starting "# " stays a name); a
+    `{% for %}` or `{% if %}` line leaves no blank line (a Markdown table built in a loop stays
+    one table); a variable no one defined stops the build instead of printing nothing."""
+    env = renderer.env
+    assert env.from_string("{{ v }}").render(v="# 标题 | 列") == "&#35; 标题 &#124; 列"
+    table = "| a |\n{% for x in xs %}\n| {{ x }} |\n{% endfor %}\n"
+    assert env.from_string(table).render(xs=["1", "2"]) == "| a |\n| 1 |\n| 2 |\n"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ nmae }}").render(name="x")
