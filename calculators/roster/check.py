@@ -275,7 +275,12 @@ def _problem(err: InputError, headers: list[str], columns: list[Column | None]) 
         if column is not None and column.field == err.field:
             return Problem(Text.same(header), err.message)
     known = next((c for c in COLUMNS if c.field == err.field), None)
-    return Problem(known.header if known else Text.same(err.field), err.message)
+    if known is not None:
+        return Problem(known.header, err.message)
+    # The one field the roster gives every row itself: the day the check is made for.
+    return Problem(
+        wording.CHECKED_ON if err.field == "as_of" else Text.same(err.field), err.message
+    )
 
 
 def _status(decision: dict[str, Any], as_of: date) -> str:

@@ -161,10 +161,13 @@ def test_the_roster_wording_is_in_the_catalogue_under_its_keys() -> None:
 
 def test_a_roster_checked_before_the_earliest_rules_refuses_each_row_saying_why() -> None:
     """The earliest rules the site holds are the 2018 edition's, from 2018 (policy/
-    application-routes.yaml): a check as of 1 June 2017 has no rules to apply."""
+    application-routes.yaml): a check as of 1 June 2017 has no rules to apply, and says so
+    in the place of the day it was asked for."""
     row = check_table([["姓名", "申报等级"], ["张三", "初级工"]], date(2017, 6, 1)).rows[0]
     assert row.status == "cannot_check"
     (problem,) = row.problems
+    # Named as the page and the sheets name the day a roster is checked for, not by its key.
+    assert problem.column == Text(zh="检查日期", en="Checked on")
     assert problem.message.zh.startswith("2017年6月1日早于本站收录的任何规则")
     assert problem.message.en.startswith("1 June 2017 is before any rules the site holds")
 
