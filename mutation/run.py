@@ -85,8 +85,9 @@ def mutmut(
         "VIRTUAL_ENV": str(tools.parent),
         "TESTS_UNDER_MUTATION": "1",  # the tests' Hypothesis profile and fresh caches
         "TMPDIR": str(SCRATCH / "tmp"),
-        # Each mutant starts a pytest session: without scanning every installed package for
-        # plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
+        # mutmut's own pytest sessions (its record of the tests, a mutant whose tests the kept
+        # session does not hold) and the kept one: without scanning every installed package
+        # for plugins (none of the fast tests needs one; Hypothesis runs without its plugin).
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         **(env or {}),
     }
