@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 import mutmut.__main__ as mutmut_main
 from mutmut.configuration import config
+from mutmut.mutation.data import MutantLineSpans
+from mutmut.mutation.diff_apply import generated_function_names
 from mutmut.mutation.file_mutation import (
     FailedTypeCheckMutant,
     MutatedMethodLocation,
@@ -45,13 +47,26 @@ from mutmut.runners.harness import PytestRunner, TestRunner
 from mutmut.state import state
 from mutmut.type_checking import run_type_checker
 from mutmut.utils.file_utils import change_cwd
-from mutmut.utils.format_utils import get_mutant_name, is_mutated_method_name
-from mutmut.workers.isolation import ForkRunner
+from mutmut.utils.format_utils import (
+    get_mutant_name,
+    is_mutated_method_name,
+    mangled_name_from_mutant_name,
+)
+from mutmut.workers.isolation import ForkRunner, MutantResult
 
 # Run as a script: its own folder is on the path (not the project's, whose `calculators` would
 # hide the mutants' copy).
-from selection import function_spans, tests_for
+from selection import (
+    LISTED_RUN,
+    Change,
+    change,
+    equivalent,
+    function_spans,
+    lines_to_reach,
+    tests_for,
+)
 from session import Session
+from tested_lines import LineMap, LineRecorder
 
 if TYPE_CHECKING:  # mutmut's parent process imports pytest only as it runs the tests
     import pytest
@@ -60,6 +75,12 @@ if TYPE_CHECKING:  # mutmut's parent process imports pytest only as it runs the 
 REPLACES_IN = "3.8.1"
 # `mutation/run.py --budget S`: each mutant runs at most S seconds of its tests' recorded time.
 BUDGET_S = float(os.environ["MUTATION_BUDGET_S"]) if os.environ.get("MUTATION_BUDGET_S") else None
+# The mutants reviewed as equivalent (mutation/equivalent.yaml), not run but counted as skipped;
+# with `mutation/run.py --with-equivalent` they run, named in LISTED_RUN as they start.
+EQUIVALENT = equivalent()
+WITH_EQUIVALENT = bool(os.environ.get("MUTATION_WITH_EQUIVALENT"))
+# mutmut's exit code for a mutant it skipped: not counted in a score.
+SKIPPED = 34
 
 _submit = ForkRunner.submit
 _run_clean_tests = ForkRunner.run_clean_tests
@@ -131,14 +152,72 @@ def run_forced_fail(self: ForkRunner) -> int:
     return run_forked(session, [list(session.items)])
 
 
+# The record of lines (tested_lines.py), read once in mutmut's process, and the mutated
+# files' lines and function spans, read once per file.
+_lines: list[LineMap | None] = []
+_files: dict[str, tuple[list[str], MutantLineSpans | None]] = {}
+
+
+def _mutated_file(module: str) -> str:
+    """The mutated file of `module`, relative to mutants/ (`src/calculators/rules/dates.py`)."""
+    path = "src/" + module.replace(".", "/")
+    return f"{path}.py" if Path("mutants", f"{path}.py").is_file() else f"{path}/__init__.py"
+
+
+def _mutant(mutant_name: str) -> tuple[str, int, str, Change] | None:
+    """The mutated file of `mutant_name`, the first line of its function's unmutated copy there,
+    that copy's source and what the mutant changes in it; None without the file's index."""
+    module = mangled_name_from_mutant_name(mutant_name).rpartition(".")[0]
+    file = _mutated_file(module)
+    if file not in _files:
+        text = Path("mutants", file).read_text(encoding="utf-8").splitlines()
+        _files[file] = (text, MutantLineSpans.load(file))
+    text, spans = _files[file]
+    orig_name, generated = generated_function_names(mutant_name)
+    if spans is None or not {orig_name, generated} <= spans.span_by_function_name.keys():
+        return None
+    orig_span, mutant_span = (spans.span_by_function_name[n] for n in (orig_name, generated))
+    orig = "\n".join(text[orig_span.start - 1 : orig_span.end])
+    mutant = "\n".join(text[mutant_span.start - 1 : mutant_span.end])
+    return file, orig_span.start, orig, change(orig, mutant, orig_name, generated)
+
+
+def reaching(found: tuple[str, int, str, Change] | None, tests: list[str]) -> list[str]:
+    """Of `tests` (every test that calls the function of the mutant `found`), those that ran a
+    line the mutant changes (`lines_to_reach`), and any whose lines were not recorded. All of
+    them if the record, the file's index of functions or the lines to reach cannot say."""
+    if not _lines:
+        _lines.append(LineMap.load())
+    line_map = _lines[0]
+    if line_map is None or found is None:
+        return tests
+    file, first, orig, changed = found
+    reach = lines_to_reach(orig, changed.lines)
+    if reach is None:
+        return tests
+    ran = line_map.reaching(file, (first - 1 + line for line in reach))
+    return [test for test in tests if test in ran or not line_map.recorded(test)]
+
+
 def submit(
     self: ForkRunner, mutant_name: str, tests: list[str], cpu_time_limit: int, estimated_time: float
 ) -> None:
-    """mutmut's start of a mutant's process, given the tests it runs (`tests_for`: none makes
-    it a mutant no test calls) and the time limits those tests set: mutmut's are set by all
-    the tests that call the function, and a mutant that loops would wait for them."""
+    """mutmut's start of a mutant's process, given the tests it runs (`tests_for`, of those
+    that reach its lines: none makes it a mutant no test reaches) and the time limits those
+    tests set: mutmut's are set by all the tests that call the function, and a mutant that
+    loops would wait for them. A mutant reviewed as equivalent is skipped, not run."""
+    found = _mutant(mutant_name)
+    function = mangled_name_from_mutant_name(mutant_name)
+    if found and (function, found[3].removed, found[3].added) in EQUIVALENT:
+        if WITH_EQUIVALENT:
+            with open(LISTED_RUN, "a", encoding="utf-8") as listed:
+                listed.write(f"{mutant_name}\n")
+        else:
+            skipped = MutantResult(mutant_name=mutant_name, exit_code=SKIPPED, duration=0.0)
+            self._no_tests_results.append(skipped)
+            return
     seconds = state().duration_by_test
-    chosen = tests_for(mutant_name, tests, seconds, BUDGET_S)
+    chosen = tests_for(mutant_name, reaching(found, tests), seconds, BUDGET_S)
     estimated = sum(seconds[test] for test in chosen)
     cfg = config()
     limit = ceil((estimated + cfg.timeout_constant) * cfg.timeout_multiplier * 2)
@@ -157,7 +236,8 @@ def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[st
 
 def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
     """mutmut's record of which tests call which function and how long each takes, with a
-    test's setup and teardown counted in its time (mutmut counts the call alone)."""
+    test's setup and teardown counted in its time (mutmut counts the call alone); and which
+    lines of the packages each test runs (tested_lines.py), added to the record of earlier tests."""
 
     class Recorder:
         def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
@@ -171,8 +251,16 @@ def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
         def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
             state().duration_by_test[report.nodeid] += report.duration
 
-    with change_cwd("mutants"):
-        return int(self.execute_pytest(self._pytest_args_regular_run(tests), plugins=[Recorder()]))
+    tests = list(tests)  # none: every test, and a record afresh
+    lines = LineRecorder()
+    with change_cwd("mutants"), lines.recording():
+        code = self.execute_pytest(
+            self._pytest_args_regular_run(tests), plugins=[Recorder(), lines]
+        )
+    line_map = (LineMap.load() if tests else None) or LineMap([], {})
+    line_map.add(lines.by_test)
+    line_map.save()
+    return int(code)
 
 
 def filter_mutants_with_type_checker() -> dict[str, FailedTypeCheckMutant]:

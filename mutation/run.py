@@ -32,6 +32,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from selection import LISTED_RUN
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / ".mutate"
 PACKAGES = {"calculators": "calculators", "hgpolicy": "build/hgpolicy"}
@@ -113,6 +115,15 @@ def statuses() -> dict[str, Counter[str]]:
     return found
 
 
+def listed_but_killed() -> list[str]:
+    """The mutants of mutation/equivalent.yaml that a `--with-equivalent` run killed."""
+    path = SCRATCH / LISTED_RUN
+    listed = set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+    out = mutmut("results", "--all", "true", capture=True).stdout
+    found = (line.strip().rpartition(": ") for line in out.splitlines())
+    return sorted(name for name, _, status in found if name in listed and status in KILLED)
+
+
 def score_line(label: str, counts: Counter[str]) -> str:
     """`label: K/N killed (P%)`; skipped mutants are not counted (mutmut's own rule), nor
     those a run limited to some names did not check."""
@@ -129,12 +140,20 @@ def main(args: list[str]) -> int:
     parser.add_argument(
         "--budget", type=float, metavar="S", help="each mutant's tests: at most S seconds' worth"
     )
+    parser.add_argument(
+        "--with-equivalent",
+        action="store_true",
+        help="run the mutants listed in mutation/equivalent.yaml too, to check the list",
+    )
     given = parser.parse_args(args)
     started = time.monotonic()
     load_before = os.getloadavg()[0]
     prepare(given.again)
-    budget = {"MUTATION_BUDGET_S": str(given.budget)} if given.budget else {}
-    mutmut("run", "--max-children", str(os.cpu_count() or 1), *given.names, env=budget)
+    env = {"MUTATION_BUDGET_S": str(given.budget)} if given.budget else {}
+    if given.with_equivalent:
+        env["MUTATION_WITH_EQUIVALENT"] = "1"
+    (SCRATCH / LISTED_RUN).unlink(missing_ok=True)
+    mutmut("run", "--max-children", str(os.cpu_count() or 1), *given.names, env=env)
     counts = statuses()
     minutes = (time.monotonic() - started) / 60
     # The machine is shared: the load average says how much of the time was other work.
@@ -143,8 +162,14 @@ def main(args: list[str]) -> int:
         f"(load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)"
     )
     for name, path in PACKAGES.items():
-        others = {s: n for s, n in counts[name].items() if s not in KILLED}
-        print(score_line(f"{path}/", counts[name]), others or "")
+        others = {s: n for s, n in counts[name].items() if s not in KILLED and s != "skipped"}
+        equivalent = (
+            f", {counts[name]['skipped']} equivalent (not run)" if counts[name]["skipped"] else ""
+        )
+        print(score_line(f"{path}/", counts[name]) + equivalent, others or "")
+    if given.with_equivalent:
+        wrongly = listed_but_killed()
+        print(f"listed as equivalent but killed: {len(wrongly)}", *wrongly, sep="\n  ")
     print(score_line("mutation score", sum(counts.values(), Counter())))
     return 0
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from mutation import selection  # its `tests_for` is not a test: not imported by name
 
 # Recorded seconds of five tests that call one function.
@@ -94,3 +96,68 @@ def test_the_mutants_functions_are_found_with_their_lines_from_def_to_end() -> N
         ("xǁTextǁsame__mutmut_1", 12, 14),
         ("x_fetch__mutmut_2", 20, 21),
     ]
+
+
+# A function as mutmut copies it (`orig`), lines counted from 1, for the lines a mutant must reach.
+ORIG = textwrap.dedent(
+    '''\
+    def x_f__mutmut_orig(a, b=1):
+        """A docstring."""
+        if a > 0 and (
+            b < 2
+        ):
+            return a
+        for x in range(b):
+            try:
+                a += x
+            except ValueError:
+                pass
+        if a: return b
+        return None
+    '''
+)
+
+
+def _reach(old: str, new: str) -> frozenset[int] | None:
+    mutant = ORIG.replace(old, new, 1).replace("x_f__mutmut_orig", "x_f__mutmut_12")
+    change = selection.change(ORIG, mutant, "x_f__mutmut_orig", "x_f__mutmut_12")
+    return selection.lines_to_reach(ORIG, change.lines)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lines"),
+    [
+        # A change in a condition's second line: the whole `if` header, not its branch.
+        ("b < 2", "b <= 2", {3, 4, 5}),
+        ("a > 0", "a >= 0", {3, 4, 5}),
+        ("return a\n", "return None\n", {6}),
+        ("range(b)", "range(None)", {7}),
+        # Inside a loop and a `try`: the statement, not the loop or the `try` around it.
+        ("a += x", "a -= x", {9}),
+        ("except ValueError", "except TypeError", {10}),
+        # A branch on its `if`'s line: that line, which the test runs.
+        ("if a: return b", "if a: return None", {12}),
+        # A line dropped: the statement it was.
+        ("        return a\n", "", {6}),
+    ],
+    ids=["second-line", "first-line", "return", "loop", "loop-body", "handler", "one-line", "gone"],
+)
+def test_a_mutant_must_reach_the_statement_it_changes(old: str, new: str, lines: set[int]) -> None:
+    assert _reach(old, new) == lines
+
+
+def test_a_change_outside_the_body_needs_every_test_of_the_function() -> None:
+    """A default value runs as the module is imported, in no test in particular."""
+    assert _reach("b=1", "b=2") is None
+
+
+def test_a_change_is_known_by_the_text_it_removes_and_adds_not_by_its_place() -> None:
+    """Indentation aside, so that a reviewed mutant is known again after the code around it
+    moved; the function's name is not part of it."""
+    mutant = ORIG.replace("a += x", "a -= x").replace("x_f__mutmut_orig", "x_f__mutmut_3")
+    change = selection.change(ORIG, mutant, "x_f__mutmut_orig", "x_f__mutmut_3")
+    assert change == selection.Change(frozenset({9}), ("a += x",), ("a -= x",))
+    gone = ORIG.replace("        return a\n", "").replace("x_f__mutmut_orig", "x_f__mutmut_4")
+    assert selection.change(ORIG, gone, "x_f__mutmut_orig", "x_f__mutmut_4") == selection.Change(
+        frozenset({6}), ("return a",), ()
+    )
