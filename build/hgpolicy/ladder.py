@@ -43,7 +43,7 @@ def _lines(text: str, lang: str) -> list[str]:
 
 def _fit(text: str, size: float) -> str:
     """A textLength attribute that squeezes `text` into a box when it would overflow it."""
-    width = sum(size if ord(ch) > 0x2E80 else size * 0.5 for ch in text)
+    width = sum(size if ord(ch) >= 0x2E80 else size * 0.5 for ch in text)  # CJK from U+2E80
     avail = BOX_W - 2 * PAD
     return f' textLength="{avail}" lengthAdjust="spacingAndGlyphs"' if width > avail else ""
 

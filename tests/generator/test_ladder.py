@@ -144,6 +144,8 @@ def test_a_name_too_wide_for_its_box_is_squeezed_to_fit() -> None:
     assert _fit("工" * 10, 14) == "" and _fit("工" * 11, 14) == squeeze
     assert _fit("X" * 20, 14) == "" and _fit("X" * 21, 14) == squeeze
     assert _fit("工" * 12, 11) == "" and _fit("工" * 13, 11) == squeeze
+    # Wide from U+2E80 on, the first CJK radical (⺀) included.
+    assert _fit("\u2e80" * 10, 14) == "" and _fit("\u2e80" * 11, 14) == squeeze
 
 
 @pytest.mark.parametrize(
