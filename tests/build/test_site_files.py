@@ -138,6 +138,17 @@ def test_a_finished_build_replaces_the_site_and_leaves_nothing_beside_it(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
 
 
+def test_a_file_named_like_a_build_folder_does_not_stop_a_build(tmp_path: Path) -> None:
+    """Whatever sits beside the site under a build folder's name (here a file, which no build
+    leaves), a build still begins and finishes."""
+    site = _site_with(tmp_path / "site", "old")
+    (tmp_path / ".site.build-99999").write_text("not a folder", encoding="utf-8")
+    build = swap.SiteSwap.begin(site, _never_waits)
+    _site_with(build.building, "new")
+    build.commit()
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+
+
 def test_a_first_build_puts_its_folder_in_place(tmp_path: Path) -> None:
     """No site yet, not even the folders above it: they are made, the build renamed in."""
     site = tmp_path / "out" / "deeper" / "site"
