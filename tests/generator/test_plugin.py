@@ -132,6 +132,28 @@ def test_only_mkdocs_static_i18n_makes_a_pass_nested(project: Path, plugin: Poli
     assert plugin_module._nested_pass(_config(project, plugin, _I18n(building=True))) is True
 
 
+def test_the_languages_and_public_addresses_follow_mkdocs_yml(
+    project: Path, plugin: PolicyPlugin
+) -> None:
+    """With mkdocs-static-i18n, its default language first and at the site's root, English
+    under en/; without it, the theme's language alone. The address starts at `site_url`, with
+    or without its closing slash, or at the root when there is none."""
+    bilingual = _config(project, plugin, _I18n())
+    assert plugin_module._languages(bilingual) == ["zh", "en"]
+    assert plugin_module._absolute(bilingual, "zh", "changes/") == (
+        "https://example.org/policy/changes/"
+    )
+    assert plugin_module._absolute(bilingual, "en", "changes/") == (
+        "https://example.org/policy/en/changes/"
+    )
+    alone = _config(project, plugin)
+    assert plugin_module._languages(alone) == ["zh"]
+    alone.site_url = "https://example.org/HGX"
+    assert plugin_module._absolute(alone, "zh", "changes/") == "https://example.org/HGX/changes/"
+    alone.site_url = None
+    assert plugin_module._absolute(alone, "zh", "changes/") == "/changes/"
+
+
 def test_the_policy_is_loaded_once_and_again_after_an_edit(
     project: Path, plugin: PolicyPlugin
 ) -> None:
@@ -151,6 +173,28 @@ def test_the_policy_is_loaded_once_and_again_after_an_edit(
     names = {lv["id"]: lv["name"]["en"] for lv in edited.policy["levels"]["levels"]}
     assert names["senior-worker"] == "Senior Worker Edited"
     assert "Senior Worker Edited" in plugin.compiled
+
+
+def test_a_policy_folder_named_otherwise_is_the_one_loaded_and_watched(project: Path) -> None:
+    """`policy_dir: rules` in mkdocs.yml: an edit there reloads the policy; an edit of a
+    policy/ folder beside it does not, being no input of this site."""
+    (project / "policy").rename(project / "rules")
+    shutil.copytree(project / "rules", project / "policy")
+    plugin = PolicyPlugin()
+    options = {"precompress": "fast", "policy_dir": "rules"}
+    assert plugin.load_config(options, config_file_path=str(project / "mkdocs.yml")) == ([], [])
+    config = _config(project, plugin)
+    plugin._load_policy(config)
+    first = plugin.renderer
+    _save(project / "policy" / "levels.yaml", "en: Senior Worker}", "en: Senior Worker Other}")
+    plugin._load_policy(config)
+    assert plugin.renderer is first
+    _save(project / "rules" / "levels.yaml", "en: Senior Worker}", "en: Senior Worker Edited}")
+    plugin._load_policy(config)
+    assert plugin.renderer is not first and "Senior Worker Edited" in plugin.compiled
+    watched: list[str] = []
+    plugin.on_serve(SimpleNamespace(watch=watched.append), config=config, builder=None)
+    assert str(project / "rules") in watched and str(project / "policy") not in watched
 
 
 def test_a_bad_edit_is_reported_and_retried_once_fixed(project: Path, plugin: PolicyPlugin) -> None:
