@@ -181,7 +181,7 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
                 ["full"],
             )
         found = _calculator(kind)
-        summary = found.summary(found.decide(_read(found, request), index))
+        summary = found.summary(found.decide(_read(found, request), index, alone=True))
         return _versioned(summary, index)
     except InputError as err:
         return err.to_dict()

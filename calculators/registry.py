@@ -30,6 +30,9 @@ from calculators.plumbing.messages import shown
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING
 
+if typing.TYPE_CHECKING:  # the rules' modules import this one
+    from calculators.rules.asof import OnDay
+
 MODULE_PREFIX = "calc_"
 
 # An option list: (id, what a person reads) for every value a field accepts.
@@ -110,7 +113,7 @@ class Calculator:
     kind: str
     request: type[Any]  # a dataclass with `from_dict` (Serializable)
     result: type
-    decide: Callable[[Any, PolicyIndex], Any]
+    decide: OnDay[Any, Any]
     summary: Callable[[Any], dict[str, Any]]
     table: Callable[[PolicyIndex], Any]
     view: Callable[[dict[str, Any], PolicyIndex], dict[str, Any]]

@@ -49,6 +49,14 @@ class Cited(Protocol):
     def sources(self) -> list[str]: ...
 
 
+class OnDay[Q, R](Protocol):
+    """A decision under the rules of the request's day (`point_in_time`); `alone`, without
+    what is said beside it (other days' answers, other editions'), which a summary does not
+    hold: a batch of summaries then decides once per request, not up to six times."""
+
+    def __call__(self, request: Q, index: PolicyIndex, /, *, alone: bool = False) -> R: ...
+
+
 # An answer's headline, and the parts of it someone acts on, each under a key, in words.
 type Said = tuple[Callable[[Any], Text], Callable[[Any], Mapping[str, Text]]]
 
@@ -120,14 +128,14 @@ def point_in_time[Q: Dated, R: Cited](
     decide: Callable[[Q, PolicyIndex], R],
     headline: Callable[[R], Text],
     substance: Callable[[R], Mapping[str, Text]],
-) -> Callable[[Q, PolicyIndex], R]:
+) -> OnDay[Q, R]:
     """`decide`, answering under the rules in force on the request's `as_of` (today if none),
     with `in_force` saying which they were; `headline(result)` is the answer in one sentence,
     `substance(result)` the parts of it someone acts on, by key and in words: another day's
     answer is reported where either differs, with the parts that do. `decide` returns a new
     result on every call (its `in_force` is set here)."""
 
-    def decide_on(request: Q, index: PolicyIndex) -> R:
+    def decide_on(request: Q, index: PolicyIndex, *, alone: bool = False) -> R:
         day = request.as_of or date.today()
         _check_day(day, index)
         rules = rules_on(index, day)
@@ -138,7 +146,8 @@ def point_in_time[Q: Dated, R: Cited](
                 raise
             raise _not_in_force(err, request, day) from None
         in_force = _in_force(index, rules, day, tuple(result.sources))
-        elsewhen = _elsewhen(decide, (headline, substance), request, index, day, result)
+        said = (headline, substance)
+        elsewhen = [] if alone else _elsewhen(decide, said, request, index, day, result)
         if elsewhen:
             in_force = dataclasses.replace(in_force, elsewhen=elsewhen)
         # `decide` made `result` for this call alone: setting the field on it, rather than

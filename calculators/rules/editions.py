@@ -18,10 +18,12 @@ from calculators.rules.facts import EligibilityFacts
 from calculators.rules.results import Decision, OtherEdition
 
 
-def decide(facts: EligibilityFacts, index: PolicyIndex) -> Decision:
-    """The decision for `facts`; with the other editions' verdicts when none was named."""
-    decision = assess(facts, index)
-    if facts.edition is not None:
+def decide(facts: EligibilityFacts, index: PolicyIndex, *, alone: bool = False) -> Decision:
+    """The decision for `facts`; with the other editions' verdicts when none was named.
+    `alone`: the decision by itself, without other editions' or other days' answers (what
+    a summary holds)."""
+    decision = assess(facts, index, alone=alone)
+    if facts.edition is not None or alone:
         return decision
     return replace(decision, other_editions=other_editions(facts, decision, index))
 
