@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hgpolicy import yamlfile
 from hgpolicy.errors import PolicyError
 from hgpolicy.yamlfile import MAX_BYTES, read_yaml
 
@@ -85,3 +86,32 @@ def test_a_path_is_found_at_its_own_line_or_its_deepest_ancestors(tmp_path: Path
     empty = tmp_path / "empty.yaml"
     empty.write_text("# only a comment\n", encoding="utf-8")
     assert read_yaml(empty).line_of(("levels", 0)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("a: 1\nb: [x, y]\n", True),
+        ("a: &one 1\nb: *one\n", False),  # an anchor: refused by the loader that tells it
+        ("a: 1\nb: 2\x07\n", False),  # a character YAML does not allow
+        ("a: [1\n", False),  # a syntax error
+    ],
+    ids=["plain", "anchor", "control-character", "syntax-error"],
+)
+def test_libyaml_reads_only_what_it_can_read_as_the_reported_loader_does(
+    text: str, fast: bool
+) -> None:
+    assert yamlfile._fast_enough(text) is fast
+
+
+def test_every_policy_file_reads_the_same_by_libyaml_as_by_the_reporting_loader(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same data and the same line for every path, by either parser (and libyaml reads
+    every file of the policy, or the build pays the slower parser)."""
+    files = sorted((root / "policy").rglob("*.yaml"))
+    assert all(yamlfile._fast_enough(f.read_text(encoding="utf-8")) for f in files)
+    fast = [read_yaml(f) for f in files]
+    monkeypatch.setattr(yamlfile, "_fast_enough", lambda text: False)
+    slow = [read_yaml(f) for f in files]
+    assert [(y.data, y.lines) for y in fast] == [(y.data, y.lines) for y in slow]
