@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from importlib.metadata import version
 from math import ceil
@@ -217,21 +218,38 @@ def submit(
             self._no_tests_results.append(skipped)
             return
     seconds = state().duration_by_test
-    chosen = tests_for(mutant_name, reaching(found, tests), seconds, BUDGET_S)
+    killers = _killers(function)
+    chosen = tests_for(mutant_name, reaching(found, tests), seconds, BUDGET_S, killers)
     estimated = sum(seconds[test] for test in chosen)
     cfg = config()
     limit = ceil((estimated + cfg.timeout_constant) * cfg.timeout_multiplier * 2)
     _submit(self, mutant_name, chosen, limit, estimated)
 
 
+# The tests that killed each function's mutants, one line per kill, in a file per function
+# (its mangled name): written by the mutants' processes, read as the next mutant is submitted.
+KILLERS = Path("killers")
+
+
+def _killers(function: str) -> Counter[str]:
+    """How many mutants of `function` each test has killed so far in this run."""
+    path = KILLERS / function
+    return Counter(path.read_text(encoding="utf-8").split()) if path.exists() else Counter()
+
+
 def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[str]) -> int:
-    """A mutant's tests, from the session; a test the session does not hold, as mutmut runs
-    it."""
+    """A mutant's tests, from the session (the test that kills it noted for its function's
+    next mutants); a test the session does not hold, as mutmut runs it."""
     tests = list(tests)
     if not mutant_name or _session is None or not all(test in _session.items for test in tests):
         return _run_tests(self, mutant_name=mutant_name, tests=tests)
     with change_cwd("mutants"):
-        return _session.run(tests)
+        code = _session.run(tests)
+    if code and _session.failed:
+        KILLERS.mkdir(exist_ok=True)
+        with open(KILLERS / mangled_name_from_mutant_name(mutant_name), "a", encoding="utf-8") as f:
+            f.write(f"{_session.failed}\n")  # one short append: whole, whatever runs beside it
+    return code
 
 
 def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:

@@ -44,6 +44,24 @@ def test_a_budget_keeps_the_fastest_tests_that_fit_in_it() -> None:
     ]
 
 
+def test_the_tests_that_killed_the_function_s_other_mutants_run_first() -> None:
+    """By how many they killed, then fastest first; within a budget, they count first."""
+    mutant = "calculators.rules.dates.x_add_years__mutmut_7"
+    killers = {"tests/calculators/test_a.py::slow": 1, "tests/calculators/test_b.py::middling": 3}
+    assert selection.tests_for(mutant, list(SECONDS), SECONDS, killers=killers) == [
+        "tests/calculators/test_b.py::middling",
+        "tests/calculators/test_a.py::slow",
+        "tests/calculators/test_a.py::fast",
+        "tests/policy/test_c.py::quick",
+    ]
+    # 0.4 + 1.5 + 0.1 = 2.0 s fit in 2 s; the 0.2 s test would take it to 2.2 s.
+    assert selection.tests_for(mutant, list(SECONDS), SECONDS, 2.0, killers) == [
+        "tests/calculators/test_b.py::middling",
+        "tests/calculators/test_a.py::slow",
+        "tests/calculators/test_a.py::fast",
+    ]
+
+
 def test_a_generator_mutant_runs_no_calculators_test() -> None:
     chosen = selection.tests_for("hgpolicy.pages.x_render__mutmut_1", list(SECONDS), SECONDS)
     assert chosen == ["tests/generator/test_pages.py::page", "tests/policy/test_c.py::quick"]
