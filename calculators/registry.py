@@ -30,9 +30,6 @@ from calculators.plumbing.messages import shown
 from calculators.plumbing.texts import Text
 from calculators.plumbing.wording import WORDING
 
-if typing.TYPE_CHECKING:  # the rules' modules import this one
-    from calculators.rules.asof import OnDay
-
 MODULE_PREFIX = "calc_"
 
 # An option list: (id, what a person reads) for every value a field accepts.
@@ -98,7 +95,8 @@ class Field:
 class Calculator:
     """One calculator: what it is asked (`request`), how it decides, what it answers.
 
-    `decide(request, index)` returns the `result` dataclass; `summary(result)` the few values
+    `decide(request, index)` returns the `result` dataclass (with `alone=True`, the decision by
+    itself, without other days' or editions' answers); `summary(result)` the few values
     a batch check needs (`api.run_batch(..., detail="summary")`). `table(index)` is what the
     build prints on the page without JavaScript (sections merged into the `tables` answer).
     `view(answer, index)` is the answer ready to be shown (view.py), by the page and the CLI. `help`: the wording key saying
@@ -113,7 +111,9 @@ class Calculator:
     kind: str
     request: type[Any]  # a dataclass with `from_dict` (Serializable)
     result: type
-    decide: OnDay[Any, Any]
+    # (request, index, *, alone=False), as rules/asof.py's OnDay: not typed so here, since under
+    # `make mutate` the decision is mutmut's wrapper, whose type ty does not match to it.
+    decide: Callable[..., Any]
     summary: Callable[[Any], dict[str, Any]]
     table: Callable[[PolicyIndex], Any]
     view: Callable[[dict[str, Any], PolicyIndex], dict[str, Any]]
