@@ -111,8 +111,7 @@ class Calculator:
     kind: str
     request: type[Any]  # a dataclass with `from_dict` (Serializable)
     result: type
-    # (request, index, *, alone=False), as rules/asof.py's OnDay: not typed so here, since under
-    # `make mutate` the decision is mutmut's wrapper, whose type ty does not match to it.
+    # (request, index, *, alone=False): see rules/asof.py's point_in_time
     decide: Callable[..., Any]
     summary: Callable[[Any], dict[str, Any]]
     table: Callable[[PolicyIndex], Any]

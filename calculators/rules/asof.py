@@ -49,14 +49,6 @@ class Cited(Protocol):
     def sources(self) -> list[str]: ...
 
 
-class OnDay[Q, R](Protocol):
-    """A decision under the rules of the request's day (`point_in_time`); `alone`, without
-    what is said beside it (other days' answers, other editions'), which a summary does not
-    hold: a batch of summaries then decides once per request, not up to six times."""
-
-    def __call__(self, request: Q, index: PolicyIndex, /, *, alone: bool = False) -> R: ...
-
-
 # An answer's headline, and the parts of it someone acts on, each under a key, in words.
 type Said = tuple[Callable[[Any], Text], Callable[[Any], Mapping[str, Text]]]
 
@@ -128,12 +120,15 @@ def point_in_time[Q: Dated, R: Cited](
     decide: Callable[[Q, PolicyIndex], R],
     headline: Callable[[R], Text],
     substance: Callable[[R], Mapping[str, Text]],
-) -> OnDay[Q, R]:
+) -> Callable[..., R]:
     """`decide`, answering under the rules in force on the request's `as_of` (today if none),
     with `in_force` saying which they were; `headline(result)` is the answer in one sentence,
     `substance(result)` the parts of it someone acts on, by key and in words: another day's
     answer is reported where either differs, with the parts that do. `decide` returns a new
-    result on every call (its `in_force` is set here)."""
+    result on every call (its `in_force` is set here). The function returned takes
+    `(request, index, *, alone=False)`: `alone`, without other days' answers, which a summary
+    does not hold (a batch of summaries then decides once per request). It is typed loosely:
+    a Protocol saying so would be mutated by `make mutate`, and ty would no longer match it."""
 
     def decide_on(request: Q, index: PolicyIndex, *, alone: bool = False) -> R:
         day = request.as_of or date.today()
