@@ -181,7 +181,8 @@ def summarise(kind: str, request: Any, index: PolicyIndex | None = None) -> dict
                 ["full"],
             )
         found = _calculator(kind)
-        summary = found.summary(found.decide(_read(found, request), index, alone=True))
+        decide = found.decide_alone or found.decide
+        summary = found.summary(decide(_read(found, request), index))
         return _versioned(summary, index)
     except InputError as err:
         return err.to_dict()

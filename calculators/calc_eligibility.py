@@ -6,6 +6,7 @@ declaration is all the API, the CLI and the page need to offer it (see registry.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from calculators.calc_equivalence import notes_list
@@ -181,6 +182,7 @@ CALCULATOR = Calculator(
     request=EligibilityFacts,
     result=Decision,
     decide=decide,
+    decide_alone=functools.partial(decide, alone=True),
     summary=_summary,
     table=tables,
     view=_view,

@@ -6,6 +6,7 @@ declaration is all the API, the CLI and the page need to offer it (see registry.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from calculators.interfaces.quotes import quoted_clauses
@@ -122,6 +123,7 @@ CALCULATOR = Calculator(
     request=EquivalenceQuery,
     result=Equivalence,
     decide=lookup,
+    decide_alone=functools.partial(lookup, alone=True),
     summary=_summary,
     table=tables,
     view=_view,

@@ -95,8 +95,7 @@ class Field:
 class Calculator:
     """One calculator: what it is asked (`request`), how it decides, what it answers.
 
-    `decide(request, index)` returns the `result` dataclass (with `alone=True`, the decision by
-    itself, without other days' or editions' answers); `summary(result)` the few values
+    `decide(request, index)` returns the `result` dataclass; `summary(result)` the few values
     a batch check needs (`api.run_batch(..., detail="summary")`). `table(index)` is what the
     build prints on the page without JavaScript (sections merged into the `tables` answer).
     `view(answer, index)` is the answer ready to be shown (view.py), by the page and the CLI. `help`: the wording key saying
@@ -106,13 +105,15 @@ class Calculator:
     page shows an answer before the runtime has loaded. `applies`: the lists of dated rule
     records (model/versions.py `DATED_RULES`, as (file stem, key)) its decision applies: a
     later version of one of their records changes its answers, so its page says so.
+    `decide_alone`: where `decide` also works out answers beside the decision (other days'
+    rules, other editions), the decision by itself, which a summary holds all of (a batch of
+    summaries then decides once per request); without it, summaries use `decide`.
     """
 
     kind: str
     request: type[Any]  # a dataclass with `from_dict` (Serializable)
     result: type
-    # (request, index, *, alone=False): see rules/asof.py's point_in_time
-    decide: Callable[..., Any]
+    decide: Callable[[Any, PolicyIndex], Any]
     summary: Callable[[Any], dict[str, Any]]
     table: Callable[[PolicyIndex], Any]
     view: Callable[[dict[str, Any], PolicyIndex], dict[str, Any]]
@@ -122,6 +123,7 @@ class Calculator:
     live: bool = False
     provisional: tuple[str, ...] = ()
     applies: tuple[tuple[str, str], ...] = ()
+    decide_alone: Callable[[Any, PolicyIndex], Any] | None = None
 
     def fields(self) -> list[Field]:
         """The request's fields, in order, with their types as the interfaces read them."""
