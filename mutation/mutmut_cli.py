@@ -1,14 +1,16 @@
-"""mutmut's command line, with three of its steps made cheaper for a whole run.
+"""mutmut's command line, with some of its steps made cheaper for a whole run.
 
 mutation/run.py runs mutmut through this module. mutmut decides everything else (the
 mutants, which tests call which function, the verdicts); these are replaced:
 
-- **The tests a mutant runs** (`tests_for` in selection.py): the tests of its own package
-  that call its function (a test of the site generator builds pages through most of the
-  calculators: TESTS_ELSEWHERE), fastest first. Its time limit is set by those tests
-  (pyproject.toml: timeout_multiplier). `mutation/run.py --budget S` keeps, for a quick run,
-  only the fastest tests that fit in S seconds of their recorded time (fewer kills: a
-  survivor of a function most tests call otherwise runs hundreds of tests).
+- **The tests a mutant runs** (`reaching` and `tests_for` in selection.py): of the tests
+  that call its function, those of its own package (a test of the site generator builds
+  pages through most of the calculators: TESTS_ELSEWHERE) that ran a line it changes
+  (recorded with mutmut's record of which tests call what: tested_lines.py); first those
+  that killed other mutants of the function, then the fastest. Its time limit is set by
+  those tests (pyproject.toml: timeout_multiplier). `mutation/run.py --budget S` keeps, for
+  a quick run, only the first tests that fit in S seconds of their recorded time. A mutant
+  listed in equivalent.yaml is not run: it counts as skipped.
 - **How a mutant's tests run** (session.py): mutmut starts a pytest session in each mutant's
   process, which collects every module it is given and formats each failure's traceback:
   that cost most killed mutants more than their tests. Here the tests are collected once,
@@ -63,6 +65,7 @@ from selection import (
     change,
     equivalent,
     function_spans,
+    in_order,
     lines_to_reach,
     tests_for,
 )
@@ -243,11 +246,14 @@ def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[st
     tests = list(tests)
     if not mutant_name or _session is None or not all(test in _session.items for test in tests):
         return _run_tests(self, mutant_name=mutant_name, tests=tests)
+    function = mangled_name_from_mutant_name(mutant_name)
+    # In order again: mutmut's process for the mutant sorts the tests it was given, fastest first.
+    tests = in_order(tests, state().duration_by_test, _killers(function))
     with change_cwd("mutants"):
         code = _session.run(tests)
     if code and _session.failed:
         KILLERS.mkdir(exist_ok=True)
-        with open(KILLERS / mangled_name_from_mutant_name(mutant_name), "a", encoding="utf-8") as f:
+        with open(KILLERS / function, "a", encoding="utf-8") as f:
             f.write(f"{_session.failed}\n")  # one short append: whole, whatever runs beside it
     return code
 

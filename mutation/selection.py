@@ -36,11 +36,7 @@ def tests_for(
     `budget_s`, only as many as fit in that many seconds of their recorded time (the first
     always)."""
     elsewhere = TESTS_ELSEWHERE.get(mutant.split(".", 1)[0], ())
-    killed = killers or {}
-    own = sorted(
-        (t for t in tests if not t.startswith(elsewhere)),
-        key=lambda t: (-killed.get(t, 0), seconds[t]),
-    )
+    own = in_order([t for t in tests if not t.startswith(elsewhere)], seconds, killers)
     if budget_s is None:
         return own
     chosen: list[str] = []
@@ -51,6 +47,14 @@ def tests_for(
             break
         chosen.append(test)
     return chosen
+
+
+def in_order(
+    tests: list[str], seconds: dict[str, float], killers: Mapping[str, int] | None = None
+) -> list[str]:
+    """`tests` in the order a mutant runs them: the most kills first, then the fastest."""
+    killed = killers or {}
+    return sorted(tests, key=lambda t: (-killed.get(t, 0), seconds[t]))
 
 
 def function_spans(source: str, is_mutant: Callable[[str], bool]) -> list[tuple[str, int, int]]:
