@@ -150,7 +150,7 @@ def _fast_enough(text: str) -> bool:
     """Whether libyaml can read `text` as _Loader would: it has libyaml, the text only
     characters YAML allows, and libyaml's events show no error and no anchor (which _Loader
     refuses before anything is expanded)."""
-    if _FastLoader.__mro__[1] is yaml.SafeLoader or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if not yaml.__with_libyaml__ or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return False
     try:
         return not any(getattr(e, "anchor", None) for e in yaml.parse(text, Loader=_FastLoader))

@@ -38,7 +38,8 @@ def other_editions(
         if edition == decision.edition.id:
             continue
         try:
-            other = assess(replace(facts, edition=edition), index)
+            # only its verdict is kept: other days' answers under it would be thrown away
+            other = assess(replace(facts, edition=edition), index, alone=True)
         except InputError:
             continue
         found.append(
