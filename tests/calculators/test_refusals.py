@@ -8,9 +8,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from calculators import api
 from calculators.data import load_policy_data
 from calculators.model.index import PolicyIndex
+from calculators.plumbing.errors import InputError
+from calculators.rules.facts import EligibilityFacts
 
 
 def _error(request: dict[str, Any]) -> dict[str, Any]:
@@ -149,3 +153,15 @@ def test_an_equivalence_needs_a_level_or_a_title_it_knows() -> None:
     assert unknown["message"]["zh"] == (
         "无法识别“教授”；可选：助理工程师、工程师、高级工程师、正高级工程师"
     )
+
+
+def test_an_edition_given_as_a_number_is_read_as_its_year_and_nothing_else_is() -> None:
+    """A JSON client may send the edition as 2018: it is the edition "2018". True, 2018.0 and
+    a request that is no object are refused, each by what it is."""
+    assert EligibilityFacts.from_dict({"target": "technician", "edition": 2018}).edition == "2018"
+    assert EligibilityFacts.from_dict({"target": "technician", "edition": "2023"}).edition == "2023"
+    for edition, found in ((True, "true"), (2018.0, "2018.0")):
+        with pytest.raises(InputError, match=rf"^edition: must be text \(found {found}\)"):
+            EligibilityFacts.from_dict({"target": "technician", "edition": edition})
+    with pytest.raises(InputError, match=r"^request: must be an object \(found \['x'\]\)"):
+        EligibilityFacts.from_dict(["x"])

@@ -1,7 +1,10 @@
 """Each kind of data mistake stops the loader with file:line, what is wrong, and the schema path.
 
 The corpus in broken/ applies one small edit to the real policy files, so every case keeps
-testing the data as it is today.
+testing the data as it is today. A case marked `after_schemas` is a mistake only the checks
+that follow the schemas can see (dates, and marks of certainty against their sources): those
+checks are also given the edited files alone, a few milliseconds a case, so that each is seen
+to catch its own mistakes and nothing else.
 """
 
 from __future__ import annotations
@@ -12,10 +15,24 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hgpolicy.certainty import confidence_problems
 from hgpolicy.errors import PolicyError
 from hgpolicy.policy import load_policy
+from hgpolicy.validity import validity_problems
+from hgpolicy.yamlfile import YamlFile, read_yaml
 
 CASES = sorted((Path(__file__).parent / "broken").glob("*.yaml"))
+AFTER_SCHEMAS = [
+    c for c in CASES if yaml.safe_load(c.read_text(encoding="utf-8")).get("after_schemas")
+]
+
+
+def edit(text: str, case: dict) -> tuple[str, int]:
+    """`text` with the case's edit applied, and the line the case expects to be named."""
+    assert case["old"] in text, f"case no longer applies: {case['old']!r} not in {case['file']}"
+    text = text.replace(case["old"], case["new"], 1)
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if case["line_of"] in line]
+    return text, hits[case.get("nth", 1) - 1]
 
 
 def break_policy(root: Path, tmp_path: Path, case: dict) -> tuple[Path, int]:
@@ -23,12 +40,9 @@ def break_policy(root: Path, tmp_path: Path, case: dict) -> tuple[Path, int]:
     policy = tmp_path / "policy"
     shutil.copytree(root / "policy", policy)
     target = policy / case["file"]
-    text = target.read_text(encoding="utf-8") if target.exists() else ""
-    assert case["old"] in text, f"case no longer applies: {case['old']!r} not in {case['file']}"
-    text = text.replace(case["old"], case["new"], 1)
+    text, line = edit(target.read_text(encoding="utf-8") if target.exists() else "", case)
     target.write_text(text, encoding="utf-8")
-    hits = [n for n, line in enumerate(text.splitlines(), 1) if case["line_of"] in line]
-    return policy, hits[case.get("nth", 1) - 1]
+    return policy, line
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
@@ -44,6 +58,40 @@ def test_broken_file_is_reported_with_file_line_and_reason(
     assert any(m.startswith(expected) for m in messages), "\n".join(messages)
     if case.get("only"):  # the root cause alone, not what follows from it
         assert len(messages) == 1, "\n".join(messages)
+
+
+@pytest.fixture(scope="module")
+def policy_files(root: Path) -> dict[str, YamlFile]:
+    """The policy files as they are, read once: a case replaces the one it edits."""
+    return {
+        path.name: read_yaml(path, display=Path("policy", path.name))
+        for path in sorted((root / "policy").glob("*.yaml"))
+    }
+
+
+@pytest.mark.parametrize("case_file", AFTER_SCHEMAS, ids=[c.stem for c in AFTER_SCHEMAS])
+def test_a_date_or_certainty_mistake_is_named_by_the_checks_after_the_schemas(
+    case_file: Path, policy_files: dict[str, YamlFile], tmp_path: Path
+) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    text, line = edit(policy_files[case["file"]].path.read_text(encoding="utf-8"), case)
+    edited = tmp_path / case["file"]
+    edited.write_text(text, encoding="utf-8")
+    files = {**policy_files, case["file"]: read_yaml(edited, display=Path("policy", case["file"]))}
+    found = validity_problems(list(files.values())) + confidence_problems(list(files.values()))
+    expected = case["expect"].replace("{line}", str(line))
+    messages = [str(p) for p in found]
+    assert any(m.startswith(expected) for m in messages), "\n".join(messages)
+    if case.get("only"):
+        assert len(messages) == 1, "\n".join(messages)
+
+
+def test_the_policy_as_it_is_has_no_date_or_certainty_mistake(
+    policy_files: dict[str, YamlFile],
+) -> None:
+    files = list(policy_files.values())
+    assert validity_problems(files) == []
+    assert confidence_problems(files) == []
 
 
 def test_corpus_covers_every_kind_of_mistake() -> None:
