@@ -17,8 +17,7 @@ mutants, which tests call which function, the verdicts); these are replaced:
   in mutmut's process, and each mutant's process runs their items up to the first failure.
 - **How long a test takes** (`run_stats`): mutmut records the time of a test's call alone,
   so a test whose fixture takes a second counted as instant and ran first. Here it is the
-  test's setup, call and teardown. The record is made by a process per core, which share
-  out the test modules.
+  test's setup, call and teardown.
 - **Which mutant a type error belongs to** (`filter_mutants_with_type_checker`). mutmut 3.8
   parses every mutated file that has an error with libcst, positions and all: 14 MB of mutated
   source here, about four minutes, while `ty` itself takes eight seconds. `ast` gives the same
@@ -29,12 +28,8 @@ mutants, which tests call which function, the verdicts); these are replaced:
 from __future__ import annotations
 
 import gc
-import json
 import os
-import shutil
 import sys
-import tempfile
-import traceback
 from collections import Counter
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -74,7 +69,7 @@ from selection import (
     lines_to_reach,
     tests_for,
 )
-from session import Failures, Session, claims
+from session import Session
 from tested_lines import LineMap, LineRecorder
 
 if TYPE_CHECKING:  # mutmut's parent process imports pytest only as it runs the tests
@@ -263,12 +258,10 @@ def run_tests(self: PytestRunner, *, mutant_name: str | None, tests: Iterable[st
     return code
 
 
-def _record(
-    runner: PytestRunner, tests: list[str], plugins: list[object]
-) -> tuple[int, LineRecorder]:
-    """One pytest run of `tests` (none: the configured selection) with mutmut's record of which
-    tests call which function and how long each takes, a test's setup and teardown counted in
-    its time (mutmut counts the call alone), and the lines each test runs."""
+def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
+    """mutmut's record of which tests call which function and how long each takes, with a
+    test's setup and teardown counted in its time (mutmut counts the call alone); and which
+    lines of the packages each test runs (tested_lines.py), added to the record of earlier tests."""
 
     class Recorder:
         def pytest_runtest_logstart(self, nodeid: str, location: object) -> None:
@@ -282,79 +275,16 @@ def _record(
         def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
             state().duration_by_test[report.nodeid] += report.duration
 
+    tests = list(tests)  # none: every test, and a record afresh
     lines = LineRecorder()
     with change_cwd("mutants"), lines.recording():
-        code = runner.execute_pytest(
-            runner._pytest_args_regular_run(tests), plugins=[Recorder(), lines, *plugins]
+        code = self.execute_pytest(
+            self._pytest_args_regular_run(tests), plugins=[Recorder(), lines]
         )
-    return int(code), lines
-
-
-def _record_in_parallel(
-    runner: PytestRunner, workers: int
-) -> tuple[int, dict[str, set[tuple[str, int]]]]:
-    """The whole record, made by `workers` processes forked from here that share out the test
-    modules (session.claims), merged into mutmut's state here: in one process it took two of the
-    four minutes a run spends before its first mutant. A test's record is the same in either
-    process, but for what a process caches (the policy it loaded): the first test to call it in
-    each process is recorded as calling it, as the first test of the one process was."""
-    folder = Path(tempfile.mkdtemp(prefix="stats-", dir=Path.cwd()))
-    pids = []
-    for worker in range(workers):
-        pid = os.fork()
-        if pid == 0:  # never returns into mutmut's process
-            code = 1
-            failures = Failures()
-            try:
-                code, lines = _record(runner, [], [claims(folder), failures])
-                if code:
-                    os.write(2, f"stats: {code}, failed: {failures.failed}\n".encode())
-                record = {
-                    "durations": state().duration_by_test,
-                    "functions": {
-                        f: sorted(t) for f, t in state().tests_by_mangled_function_name.items()
-                    },
-                    "callers": {f: sorted(c) for f, c in state().function_dependencies.items()},
-                    "lines": {test: sorted(ran) for test, ran in lines.by_test.items()},
-                }
-                (folder / f"record-{worker}.json").write_text(json.dumps(record), encoding="utf-8")
-            except BaseException:
-                code = 1
-                os.write(2, traceback.format_exc().encode())
-            finally:
-                os._exit(code)
-        pids.append(pid)
-    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
-    by_test: dict[str, set[tuple[str, int]]] = {}
-    if any(codes):  # mutmut stops the run, with the failure its process wrote
-        shutil.rmtree(folder)
-        return next(code for code in codes if code), by_test
-    for worker in range(workers):
-        record = json.loads((folder / f"record-{worker}.json").read_text(encoding="utf-8"))
-        state().duration_by_test.update(record["durations"])
-        for function, tests in record["functions"].items():
-            state().tests_by_mangled_function_name[function].update(tests)
-        for function, callers in record["callers"].items():
-            state().function_dependencies[function].update(callers)
-        by_test.update({test: {(f, n) for f, n in ran} for test, ran in record["lines"].items()})
-    shutil.rmtree(folder)
-    return 0, by_test
-
-
-def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
-    """mutmut's record of which tests call which function and how long each takes, and of the
-    lines each test runs (tested_lines.py): a whole record made in parallel, one for new tests
-    (`--again`) in this process and added to the record of earlier tests."""
-    tests = list(tests)  # none: every test, and a record afresh
-    if tests:
-        code, lines = _record(self, tests, [])
-        by_test = lines.by_test
-    else:
-        code, by_test = _record_in_parallel(self, os.cpu_count() or 1)
     line_map = (LineMap.load() if tests else None) or LineMap([], {})
-    line_map.add(by_test)
+    line_map.add(lines.by_test)
     line_map.save()
-    return code
+    return int(code)
 
 
 def filter_mutants_with_type_checker() -> dict[str, FailedTypeCheckMutant]:

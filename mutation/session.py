@@ -15,14 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from contextlib import redirect_stdout
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported as the session opens: a run's parent needs it only from then on
     import pytest
 
 
-class Failures:
+class _Failures:
     """The first test of this process that failed, as pytest reports it (setup, call or
     teardown; an expected failure or a skip is not one)."""
 
@@ -44,7 +43,7 @@ class Session:
         import pytest
         from _pytest.config import _prepareconfig  # pytest.main's own first step
 
-        self._failures = _failures = Failures()
+        self._failures = _failures = _Failures()
         self._nowhere = open(os.devnull, "w")  # noqa: SIM115 (the terminal's, for the session's life)
         with redirect_stdout(self._nowhere):
             config = _prepareconfig([*args, "--tb=native"], plugins=[_failures])
@@ -68,36 +67,3 @@ class Session:
             if self._failures.failed is not None:
                 return 1
         return 0
-
-
-def claims(folder: Path) -> object:
-    """A pytest plugin that runs a test module only in the process that reached it first, for
-    processes that run the same tests and share out their modules (mutmut's record of which
-    tests call what, made by a process per core). A module's tests stay together, so that its
-    fixtures are set up once. A claim is a file in `folder`, created exclusively."""
-    import pytest  # in the process that runs the tests
-
-    class Claims:
-        def __init__(self) -> None:
-            self._mine: dict[str, bool] = {}
-
-        @pytest.hookimpl(tryfirst=True)
-        def pytest_runtest_protocol(
-            self, item: pytest.Item, nextitem: pytest.Item | None
-        ) -> bool | None:
-            module = item.nodeid.partition("::")[0]
-            if module not in self._mine:
-                claim = folder / module.replace("/", "__")
-                try:
-                    os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-                    self._mine[module] = True
-                except FileExistsError:
-                    self._mine[module] = False
-            if self._mine[module]:
-                return None
-            # Not run here, but torn down to what the next test shares, as if it had run: the
-            # next test this process runs may be in another folder.
-            item.session._setupstate.teardown_exact(nextitem)
-            return True
-
-    return Claims()
