@@ -75,7 +75,7 @@ def time_build(project: Path) -> dict[str, float]:
         cwd=project,
         env=build_env(project),
         capture_output=True,
-        text=True,
+        encoding="utf-8",
     )
     wall = time.perf_counter() - start
     if done.returncode != 0:

@@ -176,7 +176,9 @@ def environment(layout: SiteLayout) -> dict[str, Any]:
 
     def out(*cmd: str) -> str:
         try:
-            return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+            return subprocess.run(
+                cmd, capture_output=True, encoding="utf-8", cwd=ROOT
+            ).stdout.strip()
         except OSError:
             return ""
 

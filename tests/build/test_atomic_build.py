@@ -46,7 +46,7 @@ def _start(project: Path) -> subprocess.Popen[str]:
         cwd=project,
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
-        text=True,
+        encoding="utf-8",
         env=build_env(project),
     )
 

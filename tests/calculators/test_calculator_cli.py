@@ -35,13 +35,16 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_python_dash_m_is_the_same_command() -> None:
     args = ["equivalence", "--level", "技师", "--json"]
     real = subprocess.run(
-        [sys.executable, "-m", "calculators", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "calculators", *args],
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
     )
     assert (real.returncode, real.stdout, real.stderr) == (0, cli(*args).stdout, "")
     bad = subprocess.run(
         [sys.executable, "-m", "calculators", "eligibility", "--target", "x"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     assert bad.returncode == 2 and bad.stdout == ""

@@ -48,7 +48,7 @@ def early(index: PolicyIndex, requests: list[Any], today: date) -> list[dict[str
         ["node", str(RUNNER)],
         input=json.dumps(batch),
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
         timeout=300,
     )

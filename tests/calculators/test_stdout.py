@@ -23,7 +23,7 @@ def test_a_reader_that_has_left_ends_the_output_quietly(
 ) -> None:
     """The pipe breaks when the answer is flushed; no exception leaves, and standard output's
     descriptor is the null device afterwards, so Python's own flush at exit meets no pipe."""
-    with (tmp_path / "pipe").open("w") as end:
+    with (tmp_path / "pipe").open("w", encoding="utf-8") as end:
 
         class Left(io.StringIO):
             def fileno(self) -> int:

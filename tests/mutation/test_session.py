@@ -28,7 +28,7 @@ PROJECT = {
         import pytest
 
         def ran(name):
-            with open("ran.txt", "a") as f:
+            with open("ran.txt", "a", encoding="utf-8") as f:
                 f.write(f"{name}\\n")
 
         @pytest.fixture
@@ -84,15 +84,15 @@ from session import Session
 session = Session(["-p", "no:cacheprovider", "test_things.py"])
 results = []
 for names in json.loads(sys.argv[2]):
-    open("ran.txt", "w").close()
+    open("ran.txt", "w", encoding="utf-8").close()
     pid = os.fork()
     if pid == 0:
         code = session.run([f"test_things.py::{name}" for name in names])
-        with open("failed.txt", "w") as f:
+        with open("failed.txt", "w", encoding="utf-8") as f:
             json.dump(session.failed, f)
         os._exit(code)
     _, status = os.waitpid(pid, 0)
-    with open("ran.txt") as f, open("failed.txt") as failed:
+    with open("ran.txt", encoding="utf-8") as f, open("failed.txt", encoding="utf-8") as failed:
         ran = f.read().split("\\n")[:-1]
         results.append([os.waitstatus_to_exitcode(status), ran, json.load(failed)])
 print(json.dumps({"results": results, "collected": sorted(session.items)}))
@@ -101,12 +101,12 @@ print(json.dumps({"results": results, "collected": sorted(session.items)}))
 
 def _run(tmp_path: Path, runs: list[list[str]]) -> dict[str, list]:
     for name, text in PROJECT.items():
-        (tmp_path / name).write_text(textwrap.dedent(text))
+        (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", DRIVER, str(MUTATION), json.dumps(runs)],
         cwd=tmp_path,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
         timeout=120,
     )

@@ -27,7 +27,7 @@ def answer_under_pyodide(
         [node, str(HERE / "run_requests.mjs"), str(site), *([str(runtime)] if runtime else [])],
         input=json.dumps(requests),
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=PATIENCE_S,  # a hang guard (TEST_PATIENCE_S), not a measure of speed
         check=False,
     )

@@ -20,7 +20,7 @@ def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         [*MKDOCS, "build", "--strict", *extra],
         cwd=project,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=build_env(project),
         check=False,
     )

@@ -106,7 +106,7 @@ def convert(source: bytes, suffix: str, to: str = "xlsx") -> bytes:
                 str(given),
             ],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             timeout=PATIENCE_S,
             check=False,
         )
