@@ -18,6 +18,9 @@ mutants, which tests call which function, the verdicts); these are replaced:
 - **How long a test takes** (`run_stats`): mutmut records the time of a test's call alone,
   so a test whose fixture takes a second counted as instant and ran first. Here it is the
   test's setup, call and teardown.
+- **How often the progress line is counted** (`print_stats`): mutmut counts every mutant of
+  every file (18 ms here) before it hands out each mutant, in the one process that hands them
+  all out (four minutes of a whole run): here at most every half second.
 - **How often a file's results are written** (`save`): mutmut writes a file's whole record of
   results (up to 230 kB of JSON) after each of its mutants, 16 ms each in mutmut's one
   process, which hands every mutant to a worker: here at most every few seconds per file, and
@@ -293,6 +296,21 @@ def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
     return int(code)
 
 
+# The progress line is counted and shown at most this often (`print_stats`).
+PROGRESS_EVERY_S = 0.5
+_print_stats = mutmut_main.print_stats
+_printed_at: list[float] = []
+
+
+def print_stats(data: dict[str, SourceFileMutationData], force_output: bool = False) -> None:
+    """mutmut's progress line, counted afresh over every mutant before each mutant is handed
+    out: counted and shown if PROGRESS_EVERY_S has passed (always when forced, at the end)."""
+    now = time.monotonic()
+    if force_output or not _printed_at or now - _printed_at[-1] >= PROGRESS_EVERY_S:
+        _printed_at[:] = [now]
+        _print_stats(data, force_output)
+
+
 # A file's record of results is written at most this often while mutants run (`save`).
 SAVE_EVERY_S = 5.0
 _save = SourceFileMutationData.save
@@ -369,6 +387,7 @@ if __name__ == "__main__":
         )
     mutmut_main.filter_mutants_with_type_checker = filter_mutants_with_type_checker
     mutmut_main._run = run
+    mutmut_main.print_stats = print_stats
     SourceFileMutationData.save = save
     ForkRunner.submit = submit
     ForkRunner.run_clean_tests = run_clean_tests
