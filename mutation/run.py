@@ -56,7 +56,7 @@ LINKED = [
 ]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 # Seconds of recorded test time each mutant runs at most, unless `--whole`.
-BUDGET_S = 0.5
+BUDGET_S = 1.0
 
 
 def prepare(again: bool) -> None:
