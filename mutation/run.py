@@ -55,6 +55,11 @@ LINKED = [
     "pyproject.toml",
 ]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+# Mutants run at once: one more than the cores. mutmut's one process forks each mutant and
+# records each result (tens of milliseconds); with a worker per core, a core waited for it
+# after every mutant (about two minutes of a run). A mutant's limits (its CPU time, and ten
+# times its tests' recorded time plus 10 s of wall time) leave room for a worker that waits.
+WORKERS = (os.cpu_count() or 1) + 1
 # Seconds of recorded test time each mutant runs at most, unless `--whole`.
 BUDGET_S = 1.0
 
@@ -170,13 +175,14 @@ def main(args: list[str]) -> int:
     if given.with_equivalent:
         env["MUTATION_WITH_EQUIVALENT"] = "1"
     (SCRATCH / LISTED_RUN).unlink(missing_ok=True)
-    mutmut("run", "--max-children", str(os.cpu_count() or 1), *given.names, env=env)
+    mutmut("run", "--max-children", str(WORKERS), *given.names, env=env)
     counts = statuses()
     minutes = (time.monotonic() - started) / 60
     # The machine is shared: the load average says how much of the time was other work.
     tests = "every test reaching it" if given.whole else f"at most {given.budget:g} s of tests"
     print(
-        f"mutmut ran {minutes:.1f} min on {os.cpu_count()} cores, {tests} per mutant "
+        f"mutmut ran {minutes:.1f} min on {os.cpu_count()} cores ({WORKERS} workers), "
+        f"{tests} per mutant "
         f"(load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)"
     )
     for name, path in PACKAGES.items():
