@@ -299,15 +299,15 @@ def run_stats(self: PytestRunner, *, tests: Iterable[str]) -> int:
 # The progress line is counted and shown at most this often (`print_stats`).
 PROGRESS_EVERY_S = 0.5
 _print_stats = mutmut_main.print_stats
-_printed_at: list[float] = []
+_printed_at = [float("-inf")]
 
 
 def print_stats(data: dict[str, SourceFileMutationData], force_output: bool = False) -> None:
     """mutmut's progress line, counted afresh over every mutant before each mutant is handed
     out: counted and shown if PROGRESS_EVERY_S has passed (always when forced, at the end)."""
     now = time.monotonic()
-    if force_output or not _printed_at or now - _printed_at[-1] >= PROGRESS_EVERY_S:
-        _printed_at[:] = [now]
+    if force_output or now - _printed_at[0] >= PROGRESS_EVERY_S:
+        _printed_at[0] = now
         _print_stats(data, force_output)
 
 
