@@ -23,9 +23,12 @@ from pathlib import Path
 
 import brotli
 
-# Formats that are compressed already: trying them costs time and never pays.
+from .cache import cached
+
+# Formats that are compressed already: trying them costs time and never pays. (The wheel
+# and the standard library's zip are stored uncompressed on purpose, so they are tried.)
 SKIP_SUFFIXES = frozenset(
-    {".br", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".whl", ".xlsx"}
+    {".br", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".xlsx"}
 )
 MIN_SIZE = 1024  # below this, headers cost more than compression saves
 MIN_SAVING = 0.05  # a copy is kept only if it is at least 5 % smaller
@@ -62,22 +65,14 @@ def candidates(site: Path) -> Iterator[Path]:
 
 def compressed(data: bytes, encoding: str, settings: Settings, cache: Path | None) -> bytes:
     """`data` in `encoding` (`br` or `gz`), from the cache when it has been made before."""
-    entry = None
-    if cache is not None:
-        digest = hashlib.sha256(data).hexdigest()
-        entry = cache / f"{digest}.{settings.key}.{encoding}"
-        if entry.is_file():
-            return entry.read_bytes()
-    if encoding == "br":
-        out = brotli.compress(data, quality=settings.brotli_quality)
-    else:
-        out = gzip.compress(data, compresslevel=settings.gzip_level, mtime=0)
-    if entry is not None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(out)
-        partial.replace(entry)
-    return out
+
+    def make() -> bytes:
+        if encoding == "br":
+            return brotli.compress(data, quality=settings.brotli_quality)
+        return gzip.compress(data, compresslevel=settings.gzip_level, mtime=0)
+
+    digest = hashlib.sha256(data).hexdigest()
+    return cached(cache, f"{digest}.{settings.key}.{encoding}", make)
 
 
 def _precompress_file(path: Path, settings: Settings, cache: Path | None) -> int:

@@ -85,7 +85,7 @@ def find_runtime(root: Path) -> Runtime:
     return Runtime(
         root=root,
         version=json.loads(manifest.read_text("utf-8"))["version"],
-        stdlib=trimmed_stdlib(full, listed_modules()),
+        stdlib=trimmed_stdlib(full, listed_modules(), cache=root / ".cache" / "stdlib"),
     )
 
 

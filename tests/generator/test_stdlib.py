@@ -6,6 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from hgpolicy import stdlib
 from hgpolicy.stdlib import listed_modules, members_for, trimmed_stdlib
 
 AVAILABLE = [
@@ -31,21 +34,42 @@ def test_a_module_brings_its_file_and_every_enclosing_package() -> None:
     assert members_for(["json"], AVAILABLE) == ["json/__init__.py"]  # not its submodules
 
 
-def test_the_trimmed_zip_is_stored_reproducible_and_holds_only_what_is_listed() -> None:
+def _full_library() -> bytes:
     source = io.BytesIO()
     with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as full:
         for name in AVAILABLE:
-            full.writestr(name, f"# {name}\n")
-    trimmed = trimmed_stdlib(source.getvalue(), ["json.decoder", "re"])
-    assert trimmed == trimmed_stdlib(source.getvalue(), ["re", "json.decoder"])
+            full.writestr(name, f'"""{name}."""\nNAME = {name!r}  # its name\n')
+    return source.getvalue()
+
+
+def test_the_trimmed_zip_is_stored_reproducible_and_holds_only_what_is_listed() -> None:
+    trimmed = trimmed_stdlib(_full_library(), ["json.decoder", "re"])
+    assert trimmed == trimmed_stdlib(_full_library(), ["re", "json.decoder"])
     with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
         assert archive.namelist() == ["json/__init__.py", "json/decoder.py", "re/__init__.py"]
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
-        assert archive.read("json/decoder.py") == b"# json/decoder.py\n"
+        # Without its docstring and comment (tests/generator/test_docstrings.py).
+        assert archive.read("json/decoder.py") == b"NAME = 'json/decoder.py'\n"
         # Read-only for all but the owner, dated 1980: the same bytes on every machine.
         assert {(i.external_attr, i.date_time) for i in archive.infolist()} == {
             (0o644 << 16, (1980, 1, 1, 0, 0, 0))
         }
+
+
+def test_the_trimmed_zip_is_made_once_per_library_and_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    made = trimmed_stdlib(_full_library(), ["re"], cache)
+    assert [p.suffix for p in cache.iterdir()] == [".zip"]
+
+    def again(*_args: object) -> bytes:
+        raise AssertionError("made again although kept")
+
+    monkeypatch.setattr(stdlib, "_trimmed", again)
+    assert trimmed_stdlib(_full_library(), ["re"], cache) == made
+    with pytest.raises(AssertionError, match="made again"):  # another list is another zip
+        trimmed_stdlib(_full_library(), ["re", "typing"], cache)
 
 
 def test_the_list_reads_names_and_skips_comments(tmp_path: Path) -> None:
