@@ -2,8 +2,10 @@
 
 A worker on a factory floor often has no signal. The service worker (templates/sw.js, with
 this build's `BUILD` settings put before it) keeps, per build:
-- at install, the pages a person needs with no network (home, the full text, every
-  calculator page, in each language) and the files those pages load;
+- when a page of a language is first opened, the pages a person needs with no network in that
+  language (home, the full text, every calculator page), the files they load and the
+  language's search index: a reader of Chinese does not pay for the English pages on a first
+  visit over mobile data (75 kB brotli), and gets them kept once they read one;
 - when a calculator page is first opened, the Python runtime and the calculators' wheel
   (the page asks for it: offline.js), so pages without a calculator still load no WebAssembly;
 - everything else as it is read.
@@ -51,22 +53,38 @@ class _Loads(HTMLParser):
             self.found.append(href)
 
 
-def page_urls(languages: list[str]) -> list[str]:
-    """The kept pages' addresses from the site's root, each language's (`""` is the home)."""
-    urls = []
+def _root(languages: list[str], lang: str) -> str:
+    """Where `lang`'s pages start, from the site's root (the first language's: the root)."""
+    return "" if lang == languages[0] else f"{lang}/"
+
+
+def page_urls(languages: list[str], lang: str) -> list[str]:
+    """`lang`'s kept pages' addresses from the site's root (`""` is the first language's home)."""
+    return [
+        _root(languages, lang)
+        + ("" if page.uri == "index.md" else f"{page.uri.removesuffix('.md')}/")
+        for page in SITE_PAGES
+        if page.kind in KEPT_KINDS
+    ]
+
+
+def precache(site: Path, languages: list[str]) -> dict[str, list[str]]:
+    """Per language, what a first visit keeps: the kept pages, the files they load, the
+    language's search index and Material's search worker, from the root; each once."""
+    workers = [found.relative_to(site).as_posix() for found in site.glob(SEARCH_WORKER)]
+    kept = {}
     for lang in languages:
-        prefix = "" if lang == languages[0] else f"{lang}/"
-        for page in SITE_PAGES:
-            if page.kind in KEPT_KINDS:
-                stem = page.uri.removesuffix(".md")
-                urls.append(prefix + ("" if stem == "index" else f"{stem}/"))
-    return urls
+        index = f"{_root(languages, lang)}search/search_index.json"
+        found = _pages_and_loads(site, page_urls(languages, lang))
+        found += [index] if (site / index).is_file() else []
+        kept[lang] = list(dict.fromkeys(found + workers))  # in the order found
+    return kept
 
 
-def precache(site: Path, languages: list[str]) -> list[str]:
-    """The kept pages, the files they load and each language's search index, from the root."""
+def _pages_and_loads(site: Path, urls: list[str]) -> list[str]:
+    """Each of `urls` the build wrote, followed by the files it loads."""
     kept: list[str] = []
-    for url in page_urls(languages):
+    for url in urls:
         page = site / url / "index.html"
         if not page.is_file():  # a build of some pages only (the plugin's own tests)
             continue
@@ -78,12 +96,7 @@ def precache(site: Path, languages: list[str]) -> list[str]:
             if urlsplit(found).scheme or found.startswith("//"):
                 continue  # nothing is loaded from elsewhere (tests/site checks), but never keep it
             kept.append(address.lstrip("/"))
-    # Search: each language's index and Material's worker, which its script starts.
-    kept += [
-        found.relative_to(site).as_posix()
-        for found in [*site.glob("**/search/search_index.json"), *site.glob(SEARCH_WORKER)]
-    ]
-    return list(dict.fromkeys(kept))  # each once, in the order found
+    return kept
 
 
 def runtime_files(site: Path, runtime: Runtime, scripts: dict[str, str]) -> list[str]:

@@ -1,9 +1,10 @@
 // Offline after the first visit: registers the site's service worker (sw.js at the site's
-// root, written by the build: build/hgpolicy/offline.py), once the page has loaded. On a
-// calculator page it asks the worker to keep the Python runtime too, once the runtime has
-// started: before then, keeping it would download it a second time beside the page's own
-// download, on the slow connections this is for. <html data-offline="ready"> says when this
-// page's needs are kept. Without service workers (file://, an old browser) nothing changes.
+// root, written by the build: build/hgpolicy/offline.py), once the page has loaded, and asks
+// it to keep this language's pages. On a calculator page it asks for the Python runtime too,
+// once the runtime has started: before then, keeping it would download it a second time beside
+// the page's own download, on the slow connections this is for. <html data-offline="ready">
+// says when this page's needs are kept. Without service workers (file://, an old browser)
+// nothing changes.
 const root = new URL("..", document.currentScript.src); // this file is assets/offline.js
 
 // Until the calculator page's status says its runtime started (or could not).
@@ -22,19 +23,15 @@ function runtimeSettled(status) {
 
 async function register() {
   const status = document.querySelector("[data-calc-status]");
-  // On a calculator page the worker's install (the kept pages, the search indexes) would
-  // compete with the runtime's download and start-up: register once the runtime has started.
+  // On a calculator page keeping the pages (and the search index) would compete with the
+  // runtime's download and start-up: register once the runtime has started.
   if (status) await runtimeSettled(status);
   await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname });
   const { active } = await navigator.serviceWorker.ready;
-  if (!status) {
-    document.documentElement.dataset.offline = "ready";
-    return;
-  }
   navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data?.type === "runtime-kept") document.documentElement.dataset.offline = "ready";
+    if (event.data?.type === "kept") document.documentElement.dataset.offline = "ready";
   });
-  active.postMessage({ type: "keep-runtime" });
+  active.postMessage({ type: "keep", language: document.documentElement.lang, runtime: Boolean(status) });
 }
 
 if ("serviceWorker" in navigator) {

@@ -32,23 +32,28 @@ KEPT = """async () => {
 }"""
 
 
+def _kept_paths(page, server: str) -> set[str]:
+    return {url.removeprefix(server.rstrip("/")) for url in page.evaluate(KEPT)}
+
+
 def test_after_one_calculator_visit_both_calculators_and_the_text_work_offline(
     browser: Browser, recorder: Recorder, server: str, policy
 ) -> None:
     context = new_context(browser, recorder)
     page = context.new_page()
     recorder.watch(page)
-    page.goto(site_url(server, "zh", "calculators/eligibility/"))
+    page.goto(site_url(server, "en", "calculators/eligibility/"))
     wait_ready(page)
     page.wait_for_selector("html[data-offline=ready]")
+    # Only the language read: an English reader's first visit does not fetch the Chinese pages.
+    assert not [path for path in _kept_paths(page, server) if path.startswith("/text/")]
     context.set_offline(True)
-    for lang in ("zh", "en"):
-        for kind, short, query, expected in ANSWERS:
-            page.goto(site_url(server, lang, f"calculators/{kind}/?{query}"))
-            result = page.locator(f"#{short}-result[data-engine=python] .calc-verdict")
-            result.wait_for()
-            for name, value in expected.items():
-                assert page.get_attribute(f"#{short}-result", f"data-{name}") == value
+    for kind, short, query, expected in ANSWERS:
+        page.goto(site_url(server, "en", f"calculators/{kind}/?{query}"))
+        result = page.locator(f"#{short}-result[data-engine=python] .calc-verdict")
+        result.wait_for()
+        for name, value in expected.items():
+            assert page.get_attribute(f"#{short}-result", f"data-{name}") == value
     clause = next(
         clause
         for section in policy["document"]["sections"]
@@ -60,21 +65,25 @@ def test_after_one_calculator_visit_both_calculators_and_the_text_work_offline(
     context.close()
 
 
-def test_a_page_without_a_calculator_keeps_the_text_but_not_the_runtime(
+def test_a_page_without_a_calculator_keeps_its_languages_pages_but_not_the_runtime(
     browser: Browser, recorder: Recorder, server: str
 ) -> None:
     """The home page's visit keeps the home page, the full text and the calculator pages in
-    both languages, and no WebAssembly: the runtime is kept when a calculator is opened."""
+    its language, and no WebAssembly: the runtime is kept when a calculator is opened. A page
+    read in the other language keeps that language's too."""
     context = new_context(browser, recorder)
     page = context.new_page()
     recorder.watch(page)
     page.goto(site_url(server, "zh", ""))
     page.wait_for_selector("html[data-offline=ready]")
-    kept = page.evaluate(KEPT)
-    paths = {url.removeprefix(server.rstrip("/")) for url in kept}
-    for path in ("/", "/text/", "/en/", "/en/text/", "/calculators/eligibility/"):
+    paths = _kept_paths(page, server)
+    for path in ("/", "/text/", "/calculators/eligibility/", "/search/search_index.json"):
         assert path in paths, path
-    assert not [url for url in kept if url.endswith(".wasm") or ".whl" in url]
+    assert not [path for path in paths if path.startswith("/en/")]
+    assert not [path for path in paths if path.endswith(".wasm") or ".whl" in path]
+    page.goto(site_url(server, "en", "glossary/"))
+    page.wait_for_selector("html[data-offline=ready]")  # this page's language kept
+    assert {"/en/", "/en/text/", "/en/search/search_index.json"} <= _kept_paths(page, server)
     context.close()
 
 

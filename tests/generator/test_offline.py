@@ -19,7 +19,7 @@ PAGE = """<html><head>
 
 def _site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
-    for url in page_urls(["zh", "en"]):
+    for url in page_urls(["zh", "en"], "zh") + page_urls(["zh", "en"], "en"):
         page = site / url / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(PAGE.format(up="../" * url.count("/")), encoding="utf-8")
@@ -37,37 +37,45 @@ def _site(tmp_path: Path) -> Path:
     return site
 
 
-def test_the_pages_kept_are_home_text_and_calculators_in_each_language() -> None:
-    urls = page_urls(["zh", "en"])
-    assert urls[:2] == ["", "text/"]
-    assert {"calculators/eligibility/", "calculators/equivalence/"} <= set(urls)
-    assert {"en/", "en/text/", "en/calculators/eligibility/"} <= set(urls)
-    assert not [u for u in urls if "faq" in u or "reference" in u]
-    assert len(urls) == 2 * len([u for u in urls if not u.startswith("en/")])
+def test_the_pages_kept_are_home_text_and_calculators_of_one_language() -> None:
+    zh, en = page_urls(["zh", "en"], "zh"), page_urls(["zh", "en"], "en")
+    assert zh[:2] == ["", "text/"]
+    assert {"calculators/eligibility/", "calculators/equivalence/"} <= set(zh)
+    assert en == [f"en/{url}" for url in zh]  # the other language's, under its folder
+    assert not [u for u in zh if "faq" in u or "reference" in u]
 
 
-def test_precache_holds_the_pages_what_they_load_and_search(tmp_path: Path) -> None:
+def test_precache_holds_each_languages_pages_what_they_load_and_its_search(
+    tmp_path: Path,
+) -> None:
     kept = precache(_site(tmp_path), ["zh", "en"])
-    assert kept[0] == "./"
-    assert len(kept) == len(set(kept))
-    assert {"assets/site.css", "assets/icon.png", "assets/bundle.js"} <= set(kept)
-    assert {"search/search_index.json", "en/search/search_index.json"} <= set(kept)
-    assert "assets/javascripts/workers/search.0123abcd.min.js" in kept
+    assert list(kept) == ["zh", "en"]
+    zh, en = kept["zh"], kept["en"]
+    assert zh[0] == "./" and en[0] == "en/"
+    assert len(zh) == len(set(zh))
+    assert {"assets/site.css", "assets/icon.png", "assets/bundle.js"} <= set(zh) & set(en)
+    assert "search/search_index.json" in zh and "en/search/search_index.json" in en
+    assert "assets/javascripts/workers/search.0123abcd.min.js" in zh
+    # Only its own language's pages and index: a reader of one does not download the other's.
+    assert not [k for k in zh if k.startswith("en/")]
+    assert "text/" not in en and "search/search_index.json" not in en
     # not the pages a page links (a link element of another kind than style sheet or icon is
     # one), nor a file it does not name
     linked = ("faq", "glossary")
-    assert not [k for k in kept if k.endswith((".map", ".br")) or "//" in k]
-    assert not [k for k in kept if any(page in k for page in linked)]
-    assert not [k for k in kept if "cdn.example.org" in k]  # nothing from another host
-    assert not [k for k in kept if ".." in k]  # each resolved against its page's address
+    assert not [k for k in zh + en if k.endswith((".map", ".br")) or "//" in k]
+    assert not [k for k in zh + en if any(page in k for page in linked)]
+    assert not [k for k in zh + en if "cdn.example.org" in k]  # nothing from another host
+    assert not [k for k in zh + en if ".." in k]  # each resolved against its page's address
 
 
 def test_a_page_the_build_did_not_write_is_left_out_and_the_others_kept(tmp_path: Path) -> None:
     site = _site(tmp_path)
     (site / "index.html").unlink()
+    (site / "en" / "search" / "search_index.json").unlink()
     kept = precache(site, ["zh", "en"])
-    assert kept[:2] == ["text/", "assets/site.css"]
-    assert "./" not in kept and "en/" in kept
+    assert kept["zh"][:2] == ["text/", "assets/site.css"]
+    assert "./" not in kept["zh"] and "en/" in kept["en"]
+    assert not [k for k in kept["en"] if k.endswith("search_index.json")]
 
 
 def test_runtime_files_are_the_scripts_pyodide_the_lockfile_and_the_wheel(tmp_path: Path) -> None:

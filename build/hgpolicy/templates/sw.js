@@ -1,9 +1,12 @@
 // The site's service worker: offline after the first visit (build/hgpolicy/offline.py puts
-// `BUILD` before this code: {version, precache, runtime}, addresses from the site's root).
+// `BUILD` before this code: {version, precache: {language: addresses}, runtime}, addresses
+// from the site's root).
 //
-// - Install keeps BUILD.precache: home, full text and calculator pages with what they load.
-// - A calculator page posts {type: "keep-runtime"} (offline.js): the runtime is kept then,
-//   and the page is told {type: "runtime-kept"}.
+// - A page posts {type: "keep", language, runtime} (offline.js): the worker keeps
+//   BUILD.precache[language] (that language's home, full text and calculator pages, what they
+//   load, its search index) and, from a calculator page, BUILD.runtime; then it tells the page
+//   {type: "kept"}. Only the language read is kept: a first visit over mobile data does not
+//   pay for the other's pages.
 // - Fetches: the runtime and fingerprinted files (their names or ?v= change with their
 //   content) from the cache first; everything else from the network first, kept as read, and
 //   from the cache when the network fails. A page's address with a query (a shared answer)
@@ -18,11 +21,7 @@ const IMMUTABLE = /\/assets\/pyodide\/|\.whl$|[?&]v=|\.[0-9a-f]{8}\.min\.(js|css
 
 const absolute = (url) => new URL(url, SCOPE).href;
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(BUILD.precache.map(absolute))).then(() => self.skipWaiting()),
-  );
-});
+self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -36,21 +35,27 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data?.type !== "keep-runtime") return;
+  if (event.data?.type !== "keep") return;
+  const { language, runtime } = event.data;
+  const pages = BUILD.precache[language] ?? Object.values(BUILD.precache)[0];
   event.waitUntil(
-    keep(BUILD.runtime.map(absolute)).then(
-      () => event.source?.postMessage({ type: "runtime-kept", version: BUILD.version }),
-      (error) => event.source?.postMessage({ type: "runtime-not-kept", message: String(error) }),
-    ),
+    keep(pages, "no-cache")
+      .then(() => runtime && keep(BUILD.runtime, "force-cache"))
+      .then(
+        () => event.source?.postMessage({ type: "kept", version: BUILD.version }),
+        (error) => event.source?.postMessage({ type: "not-kept", message: String(error) }),
+      ),
   );
 });
 
-// The page has just loaded these: take the browser's copies as they are (no revalidation),
-// so keeping the runtime costs no second download where the HTTP cache holds it.
-async function keep(urls) {
+// Each of `urls` not kept yet. Pages are revalidated ("no-cache"): the browser may hold a
+// copy from an older build. The runtime's files were just loaded by the page and never change
+// under their name: the browser's copies are taken as they are ("force-cache"), so keeping
+// them costs no second download.
+async function keep(urls, mode) {
   const cache = await caches.open(CACHE);
-  for (const url of urls) {
-    if (!(await cache.match(url))) await cache.add(new Request(url, { cache: "force-cache" }));
+  for (const url of urls.map(absolute)) {
+    if (!(await cache.match(url))) await cache.add(new Request(url, { cache: mode }));
   }
 }
 
