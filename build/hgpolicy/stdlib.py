@@ -9,7 +9,7 @@ build ships a zip holding only those modules, with their packages' `__init__` fi
 
 The modules' sources lose their docstrings and comments (docstrings.py): 595 kB → 323 kB
 brotli. That rewrite takes seconds, so the zip is kept in the build's cache, named by the
-full library, the list and the Python that rewrote it.
+full library, the list, the rewrite's code and the Python that ran it.
 
 The members are stored, not deflated: the server's brotli or gzip then compresses the zip as
 one stream, across files, which beats compressing each file alone.
@@ -24,8 +24,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import docstrings
 from .cache import cached
-from .docstrings import without_docstrings
 
 MODULES_FILE = Path(__file__).with_name("runtime-modules.txt")
 EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -59,6 +59,7 @@ def trimmed_stdlib(source: bytes, modules: Iterable[str], cache: Path | None = N
     wanted = sorted(set(modules))
     digest = hashlib.sha256(source)
     digest.update("\n".join(wanted).encode())
+    digest.update(Path(docstrings.__file__).read_bytes())  # a changed rewrite is a new zip
     python = "{}.{}".format(*sys.version_info[:2])  # ast.unparse's output is this Python's
     name = f"{digest.hexdigest()[:32]}.py{python}.zip"
     return cached(cache, name, lambda: _trimmed(source, wanted))
@@ -73,5 +74,5 @@ def _trimmed(source: bytes, modules: list[str]) -> bytes:
         for name in members_for(modules, full.namelist()):
             info = zipfile.ZipInfo(name, date_time=EPOCH)
             info.external_attr = 0o644 << 16
-            trimmed.writestr(info, without_docstrings(full.read(name)))
+            trimmed.writestr(info, docstrings.without_docstrings(full.read(name)))
     return out.getvalue()
