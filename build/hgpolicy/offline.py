@@ -27,9 +27,8 @@ from .sitepages import SITE_PAGES, Kind
 
 SERVICE_WORKER = "sw.js"
 SOURCE = Path(__file__).parent / "templates" / SERVICE_WORKER
-# The pages kept at install: what must open with no network.
+# The pages kept, per language, when a page of it is first opened: what must open with no network.
 KEPT_KINDS = frozenset({Kind.HOME, Kind.TEXT, Kind.CALCULATOR})
-COPIES = (".br", ".gz")
 SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"
 # What the calculators' Python loads from Pyodide's folder (not its licence texts).
 RUNTIME_SUFFIXES = frozenset({".mjs", ".wasm", ".zip", ".json"})

@@ -101,7 +101,7 @@ REGISTERED_WHILE = """(() => {
 def test_a_calculator_page_registers_the_worker_once_its_runtime_has_started(
     browser: Browser, recorder: Recorder, server: str
 ) -> None:
-    """On a first visit the worker's install (the kept pages, both search indexes) would
+    """On a first visit the worker's keeping (the language's pages, its search index) would
     share the line with the runtime's download, on the slow connections it is for: a
     calculator page registers it once its runtime has started, then keeps the runtime. The
     WebAssembly is held back until the page has loaded, so the runtime is still loading then."""
